@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The Managed Identity Lab. Heavy and C dependencies sit behind their own modules (see ../shared/design.md).
+let package = Package(
+    name: "lab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lab", targets: ["lab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        .target(name: "LabKit"),
+        .target(name: "LabContent", dependencies: ["CCmark", "LabKit", "Yams"]),
+        .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
+        .target(name: "LabCLI", dependencies: [
+            "LabContent", "LabTerminal", "LabKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lab", dependencies: ["LabCLI"]),
+        .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
+        .testTarget(name: "LabContentTests", dependencies: ["LabContent", "LabTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LabTerminalTests", dependencies: ["LabTerminal", "LabContent", "LabTestSupport"],
+                    resources: [.copy("Golden")]),
+        .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,66 @@
+import ArgumentParser
+import LabContent
+import LabKit
+
+/// `open <n|id>`: render a lesson and remember it as the current one.
+public struct OpenCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "open", abstract: "Read a lesson, by number or id (open 2, open imds-token-flow).")
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The lesson's number or id (an unambiguous start of the id is enough).", valueName: "lesson"))
+    public var lesson: String
+    public init() {}
+
+    public func execute(in session: LabSession) throws {
+        let library = try session.library()
+        guard let entry = library.entry(matching: lesson) else {
+            let ids = library.entries.compactMap(\.declaredID)
+            throw LabCLIError.unknownLesson(lesson, suggestion: Suggestion.nearest(to: lesson, in: ids))
+        }
+        try Self.show(entry, in: session, library: library)
+    }
+
+    /// Shows one lesson (or says why it cannot be shown) and records it as read.
+    static func show(_ entry: LessonLibrary.Entry, in session: LabSession, library: LessonLibrary) throws {
+        guard !entry.isBroken, let lesson = entry.lesson else {
+            throw LabCLIError.brokenLesson(number: entry.number, file: entry.file,
+                                           problems: entry.diagnostics.filter { $0.severity == .error }.map(\.description))
+        }
+        let presenter = LessonPresenter(style: session.style, console: session.console)
+        session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library))
+        session.state.markRead(lesson.id)
+        session.saveState()
+    }
+}
+
+/// `next`: the lesson after the current one (the first lesson when none was opened yet).
+public struct NextCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "next", abstract: "Open the lesson after the current one.")
+    @OptionGroup public var global: GlobalOptions
+    public init() {}
+
+    public func execute(in session: LabSession) throws {
+        let library = try session.library()
+        let target: Lesson?
+        if let current = session.state.current, library.lessons.contains(where: { $0.id == current }) {
+            target = library.neighbour(of: current, offset: 1)
+        } else {
+            target = library.lessons.first { !session.state.read.contains($0.id) } ?? library.lessons.first
+        }
+        guard let lesson = target, let entry = library.entry(matching: lesson.id) else { throw LabCLIError.noMoreLessons(direction: "next") }
+        try OpenCommand.show(entry, in: session, library: library)
+    }
+}
+
+/// `prev`: the lesson before the current one.
+public struct PrevCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "prev", abstract: "Open the lesson before the current one.")
+    @OptionGroup public var global: GlobalOptions
+    public init() {}
+
+    public func execute(in session: LabSession) throws {
+        let library = try session.library()
+        guard let current = session.state.current, let lesson = library.neighbour(of: current, offset: -1),
+              let entry = library.entry(matching: lesson.id) else { throw LabCLIError.noMoreLessons(direction: "prev") }
+        try OpenCommand.show(entry, in: session, library: library)
+    }
+}

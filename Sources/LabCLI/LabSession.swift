@@ -1,0 +1,58 @@
+import Foundation
+import LabContent
+import LabKit
+import LabTerminal
+
+/// Everything a command needs: content, style, state and console. One per process, shared by REPL commands.
+public final class LabSession {
+    public let options: GlobalOptions
+    public let environment: [String: String]
+    public let paths: LabPaths
+    public let console: Console
+    public var state: LessonState
+    private var cachedLibrary: LessonLibrary?
+    private var cachedRoot: URL?
+
+    public init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+                interactive: Bool = TerminalInfo.stdinIsTerminal && TerminalInfo.stdoutIsTerminal, capture: Bool = false) {
+        self.options = options
+        self.environment = environment
+        self.paths = LabPaths(environment: environment)
+        let style = OutputStyle.detect(environment: environment, isTerminal: TerminalInfo.stdoutIsTerminal && !capture,
+                                       plain: options.plain, width: options.width,
+                                       terminalWidth: TerminalInfo.size()?.columns)
+        self.console = Console(style: style, interactive: interactive, paging: !options.noPager, capture: capture)
+        self.state = LessonState.load(from: paths)
+    }
+
+    public var style: OutputStyle { console.style }
+
+    /// The content folder (holding Lessons/), found once.
+    public func contentRoot() throws -> URL {
+        if let cachedRoot { return cachedRoot }
+        let root = try ContentLocator(explicit: options.content, environment: environment).locate()
+        cachedRoot = root
+        return root
+    }
+
+    /// The lessons, loaded once per session; broken ones are kept with their diagnostics.
+    public func library() throws -> LessonLibrary {
+        if let cachedLibrary { return cachedLibrary }
+        let root = try contentRoot()
+        let folder = root.appendingPathComponent("Lessons")
+        let library = try LessonLibrary.load(folder: folder, displayPrefix: Self.displayPath(folder))
+        cachedLibrary = library
+        return library
+    }
+
+    /// A path as the learner would type it: relative to the working directory when inside it.
+    public static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        if path == cwd { return "." }
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+
+    public func saveState() { state.save(to: paths) }
+}

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import LabContent
+import LabKit
+import LabTerminal
+
+/// The interactive lab: reads lines (readline at a terminal, plain stdin from a pipe) and runs commands.
+/// A mistake never ends the session; the exit status says whether every piped command succeeded.
+public final class REPL {
+    let session: LabSession
+    let reader: LineReader
+    let interactive: Bool
+    private(set) var failures = 0
+
+    public init(session: LabSession, reader: LineReader? = nil) {
+        self.session = session
+        let interactive = reader == nil && TerminalInfo.stdinIsTerminal
+        self.interactive = interactive
+        if let reader {
+            self.reader = reader
+        } else if interactive {
+            try? session.paths.ensureStateDirectory()
+            self.reader = ReadlineLineReader(historyFile: session.paths.historyFile, completer: Self.completer(for: session))
+        } else {
+            self.reader = PipeLineReader()
+        }
+    }
+
+    /// Runs until exit, quit or end of input; returns the process exit status.
+    public func run() -> Int32 {
+        if interactive { banner() }
+        let prompt = interactive ? session.console.paint("lab", "1;36") + "> " : ""
+        loop: while true {
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                break loop
+            case .interrupted:
+                continue
+            case .line(let line):
+                if case .stop = execute(line) { break loop }
+            }
+        }
+        return failures == 0 ? 0 : 1
+    }
+
+    enum Outcome { case ok, failed, stop }
+
+    /// Runs one line; errors are printed, counted and never thrown.
+    @discardableResult
+    func execute(_ line: String) -> Outcome {
+        let words: [String]
+        do {
+            words = try CommandLineTokenizer.split(line)
+        } catch {
+            return fail(LabCLIError.badLine("a quote is not closed in that line").localizedDescription)
+        }
+        guard let first = words.first, !first.hasPrefix("#") else { return .ok }
+        switch first.lowercased() {
+        case "exit", "quit", "q":
+            return .stop
+        case "help", "?":
+            return help(Array(words.dropFirst()))
+        default:
+            break
+        }
+        guard CommandTable.command(named: first) != nil else {
+            let suggestion = Suggestion.nearest(to: first, in: CommandTable.names + CommandTable.replWords)
+            return fail(LabCLIError.unknownCommand(first, suggestion: suggestion).localizedDescription)
+        }
+        let parsed: ParsableCommand
+        do {
+            parsed = try LabCommand.parseAsRoot(words)
+        } catch {
+            let message = LabCommand.fullMessage(for: error)
+            if LabCommand.exitCode(for: error) == .success {
+                session.console.print(message)
+                return .ok
+            }
+            return fail(message.replacingOccurrences(of: "Error: ", with: ""))
+        }
+        guard let command = parsed as? SessionCommand else { return .ok }
+        do {
+            try command.execute(in: session)
+            return .ok
+        } catch {
+            return fail(error.localizedDescription)
+        }
+    }
+
+    private func fail(_ message: String) -> Outcome {
+        failures += 1
+        session.console.error(message)
+        return .failed
+    }
+
+    private func help(_ topic: [String]) -> Outcome {
+        if let name = topic.first {
+            guard let type = CommandTable.command(named: name) else {
+                if CommandTable.replWords.contains(name) {
+                    session.console.print(name == "help" ? "help [command]: list the commands, or explain one." : "\(name): leave the lab (Ctrl-D does the same).")
+                    return .ok
+                }
+                let suggestion = Suggestion.nearest(to: name, in: CommandTable.names)
+                return fail(LabCLIError.unknownCommand(name, suggestion: suggestion).localizedDescription)
+            }
+            session.console.print(LabCommand.helpMessage(for: type, columns: session.style.width)
+                .replacingOccurrences(of: "USAGE: lab ", with: "USAGE: "))
+            return .ok
+        }
+        var lines = ["Commands:"]
+        let width = (CommandTable.names + ["help [command]"]).map(\.count).max() ?? 10
+        for type in CommandTable.commands {
+            let name = type.configuration.commandName ?? ""
+            let usage = type.configuration.commandName.map { usageLine(for: type, name: $0) } ?? name
+            lines.append("  " + usage.rightPadded(to: width + 12) + "  " + type.configuration.abstract)
+        }
+        lines.append("  " + "help [command]".rightPadded(to: width + 12) + "  Show this list, or the details of one command.")
+        lines.append("  " + "exit, quit".rightPadded(to: width + 12) + "  Leave the lab (Ctrl-D works too; Ctrl-C clears the line).")
+        lines.append("")
+        lines.append("Tab completes commands and lesson ids. Every command also runs from the shell: lab <command>.")
+        session.console.print(lines)
+        return .ok
+    }
+
+    private func usageLine(for type: ParsableCommand.Type, name: String) -> String {
+        switch name {
+        case "open": return "open <n|id>"
+        case "search": return "search <words>"
+        case "lint": return "lint [paths]"
+        default: return name
+        }
+    }
+
+    private func banner() {
+        let count = (try? session.library().entries.count) ?? 0
+        var lines = [session.console.paint("Managed Identity Lab", "1") + " \(LabVersion.current): \(count) lessons."]
+        lines.append("Type 'help' for commands, 'lessons' to see the course, 'next' to continue. Ctrl-D leaves.")
+        if let error = (Result { try session.library() }).failureReason { lines.append(session.console.paint(error, "33")) }
+        session.console.print(lines)
+    }
+
+    /// Tab completion: command names first, then lesson numbers and ids after `open`, command names after `help`.
+    static func completer(for session: LabSession) -> (String, String) -> [String] {
+        { before, word in
+            let words = (try? CommandLineTokenizer.split(before)) ?? []
+            if words.isEmpty {
+                return (CommandTable.names + CommandTable.replWords).filter { $0.hasPrefix(word) }
+            }
+            switch words[0] {
+            case "open":
+                guard words.count == 1, let library = try? session.library() else { return [] }
+                let ids = library.entries.compactMap(\.declaredID)
+                let numbers = library.entries.map { String($0.number) }
+                return (word.isEmpty ? ids : numbers + ids).filter { $0.hasPrefix(word) }
+            case "help":
+                return words.count == 1 ? CommandTable.names.filter { $0.hasPrefix(word) } : []
+            default:
+                return []
+            }
+        }
+    }
+}
+
+private extension Result where Failure == Error {
+    var failureReason: String? {
+        if case .failure(let error) = self { return error.localizedDescription }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+import LabCLI
+
+LabMain.main()
