@@ -79,10 +79,14 @@ public final class ReadlineLineReader: LineReader {
             }
             if fds[1].revents & Int16(POLLIN) != 0 {
                 InterruptTrap.consume()
+                // Echo ^C after the abandoned text, before readline restores the terminal (which returns the cursor to column 0).
+                rl_point = rl_end
+                rl_redisplay()
+                FileHandle.standardOutput.write(Data("^C".utf8))
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 rl_callback_handler_remove()
-                FileHandle.standardOutput.write("^C\n".data(using: .utf8)!)
+                FileHandle.standardOutput.write(Data("\n".utf8))
                 return .interrupted
             }
             if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
@@ -90,7 +94,7 @@ public final class ReadlineLineReader: LineReader {
                 if delivered {
                     if deliveredEOF { FileHandle.standardOutput.write("\n".data(using: .utf8)!); return .endOfInput }
                     let line = deliveredLine ?? ""
-                    record(line)
+                    record(line.trimmingTrailingSpaces())
                     return .line(line)
                 }
             }

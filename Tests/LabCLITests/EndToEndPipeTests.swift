@@ -1,0 +1,120 @@
+import Foundation
+import LabTestSupport
+import Testing
+
+/// The built `lab` binary driven through pipes, as scripts and CI use it.
+@Suite(.serialized) struct EndToEndPipeTests {
+    func withHome<T>(_ body: (URL) throws -> T) throws -> T {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        return try body(home)
+    }
+
+    func env(_ home: URL) -> [String: String] {
+        ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+    }
+
+    @Test func pipedCommandsRunWithoutPromptsAndSucceed() throws {
+        try withHome { home in
+            let result = try LabBinary.run([], stdin: "lessons\nopen 1\n", environment: env(home))
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("lab>"), "no prompt echo from a pipe")
+            #expect(result.stdout.contains("Why managed identities"))
+            #expect(result.stdout.contains("Lesson 1 of"))
+            #expect(!result.stdout.contains("\u{1B}["), "no colour into a pipe")
+        }
+    }
+
+    @Test func exitStatusSaysWhetherEveryCommandSucceeded() throws {
+        try withHome { home in
+            let result = try LabBinary.run([], stdin: "lessons\nopen 42\nlessons\n", environment: env(home))
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("no lesson '42'"))
+            #expect(result.stdout.components(separatedBy: "Lessons (").count == 3, "later commands still ran")
+        }
+    }
+
+    @Test func everyCommandIsASubcommand() throws {
+        try withHome { home in
+            let lessons = try LabBinary.run(["lessons"], environment: env(home))
+            #expect(lessons.status == 0)
+            #expect(lessons.stdout.contains("imds-token-flow"))
+            let open = try LabBinary.run(["open", "imds-token-flow", "--width", "72"], environment: env(home))
+            #expect(open.status == 0)
+            #expect(open.stdout.contains("Getting a token from IMDS"))
+            #expect(open.stdout.split(separator: "\n").allSatisfy { $0.count <= 72 || $0.hasPrefix("│ ") || $0.contains("http") })
+            let next = try LabBinary.run(["next"], environment: env(home))
+            #expect(next.status == 1, "after the last lesson there is no next")
+            let prev = try LabBinary.run(["prev"], environment: env(home))
+            #expect(prev.stdout.contains("Lesson 1 of"))
+            let search = try LabBinary.run(["search", "X-Forwarded-For"], environment: env(home))
+            #expect(search.status == 0 && search.stdout.contains("imds-token-flow"))
+            let lint = try LabBinary.run(["lint"], environment: env(home))
+            #expect(lint.status == 0 && lint.stdout.contains("0 errors"))
+        }
+    }
+
+    @Test func helpVersionAndCompletionScripts() throws {
+        let help = try LabBinary.run(["--help"])
+        #expect(help.status == 0)
+        for name in ["lessons", "open", "next", "prev", "search", "lint", "--plain", "--content"] { #expect(help.stdout.contains(name), "\(name)") }
+        let openHelp = try LabBinary.run(["open", "--help"])
+        #expect(openHelp.stdout.contains("USAGE: lab open"))
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try LabBinary.run(["--generate-completion-script", shell])
+            #expect(script.status == 0 && script.stdout.contains("lessons"), "\(shell)")
+        }
+    }
+
+    @Test func unknownCommandSuggestsTheNearest() throws {
+        let result = try LabBinary.run(["lesons"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("unknown command 'lesons'. Did you mean 'lessons'?"))
+    }
+
+    @Test func missingContentSaysWhereItLooked() throws {
+        try withHome { home in
+            let result = try LabBinary.run(["lessons", "--content", home.path], environment: ["LAB_HOME": home.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("no Lessons/ folder found; looked in:"))
+            #expect(result.stderr.contains(home.appendingPathComponent("Lessons").path))
+            #expect(result.stderr.contains("--content DIR or LAB_CONTENT=DIR"))
+        }
+    }
+
+    @Test func brokenLessonsAreListedAndTheOthersStillWork() throws {
+        try withHome { home in
+            let lessons = home.appendingPathComponent("content/Lessons")
+            try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+            try "---\nid: good\ntitle: Good one\nobjective: o\nminutes: 5\n---\n# Good\n\nHello.\n".write(to: lessons.appendingPathComponent("01-good.md"), atomically: true, encoding: .utf8)
+            try "---\nid: bad\ntitle: [oops\n---\n# Bad\n".write(to: lessons.appendingPathComponent("02-bad.md"), atomically: true, encoding: .utf8)
+            try "---\nid: good\ntitle: Same id\nobjective: o\nminutes: 5\n---\n# Dup\n".write(to: lessons.appendingPathComponent("03-dup.md"), atomically: true, encoding: .utf8)
+            try "---\nid: diagram\ntitle: Diagram\nobjective: o\nminutes: 5\n---\n# D\n\n```mermaid\nsequenceDiagram\n  A->>B no colon\n```\n".write(to: lessons.appendingPathComponent("04-diagram.md"), atomically: true, encoding: .utf8)
+            let content = home.appendingPathComponent("content").path
+            let list = try LabBinary.run(["lessons", "--content", content], environment: ["LAB_HOME": home.path])
+            #expect(list.status == 0)
+            #expect(list.stdout.contains("Good one"))
+            #expect(list.stdout.components(separatedBy: "broken").count - 1 == 3, "\(list.stdout)")
+            let open = try LabBinary.run(["open", "1", "--content", content], environment: ["LAB_HOME": home.path])
+            #expect(open.status == 0 && open.stdout.contains("Hello."))
+            let bad = try LabBinary.run(["open", "2", "--content", content], environment: ["LAB_HOME": home.path])
+            #expect(bad.status == 1 && bad.stderr.contains("cannot be opened"))
+            let lint = try LabBinary.run(["lint", lessons.path], environment: ["LAB_HOME": home.path])
+            #expect(lint.status == 1)
+            #expect(lint.stdout.contains("02-bad.md:3:"))
+            #expect(lint.stdout.contains("03-dup.md:2:1: error: duplicate lesson id 'good'"))
+            #expect(lint.stdout.contains("04-diagram.md:11:"))
+        }
+    }
+
+    @Test func plainModeAndNoColor() throws {
+        try withHome { home in
+            let plain = try LabBinary.run(["open", "imds-token-flow", "--plain"], environment: env(home))
+            #expect(plain.stdout.contains("Diagram, as numbered steps:"))
+            #expect(plain.stdout.contains("1. "))
+            #expect(!plain.stdout.contains("┌") && !plain.stdout.contains("│"))
+            let noColour = try LabBinary.run(["lessons"], environment: env(home).merging(["NO_COLOR": "1", "TERM": "xterm-256color"]) { $1 })
+            #expect(!noColour.stdout.contains("\u{1B}["))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import LabTestSupport
+import Testing
+
+/// The REPL in a real pseudo-terminal: prompt, Tab completion, history redaction, Ctrl-C, Ctrl-D.
+@Suite(.serialized) struct EndToEndTerminalTests {
+    func start(home: URL, extra: [String: String] = [:]) throws -> PseudoTerminal {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LAB_HOME"] = home.path
+        environment["LAB_CONTENT"] = LabBinary.repositoryRoot.path
+        environment["TERM"] = "xterm-256color"
+        environment["PAGER"] = "cat"
+        environment["INPUTRC"] = "/dev/null"
+        environment.removeValue(forKey: "NO_COLOR")
+        for (k, v) in extra { environment[k] = v }
+        return try PseudoTerminal(executable: try LabBinary.url().path, arguments: [], environment: environment, columns: 100, rows: 40)
+    }
+
+    @Test func promptCompletionHistoryAndControlKeys() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("lab")
+        try term.expect("> ")
+        // Tab completes a command.
+        term.send("less\t")
+        try term.expect("lessons")
+        term.send("\r")
+        try term.expect("imds-token-flow")
+        try term.expect("> ")
+        // Tab completes a lesson id after open.
+        term.send("open imds\t")
+        try term.expect("imds-token-flow")
+        // Ctrl-C abandons the line but not the session.
+        term.sendControl("c")
+        try term.expect("^C")
+        try term.expect("> ")
+        // A token never reaches history.
+        let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3ZhdWx0LmF6dXJlLm5ldCJ9.c2lnbmF0dXJl"
+        term.send("open \(token)\r")
+        try term.expect("no lesson")
+        try term.expect("> ")
+        term.send("search Metadata\r")
+        try term.expect("match")
+        try term.expect("> ")
+        // Ctrl-D leaves cleanly.
+        term.sendControl("d")
+        let status = try term.waitForExit(timeout: 15)
+        #expect(status == 1, "one command failed, so the status is 1")
+        let historyURL = home.appendingPathComponent("history")
+        let history = try String(contentsOf: historyURL, encoding: .utf8)
+        #expect(history.contains("lessons"))
+        #expect(history.contains("search Metadata"))
+        #expect(!history.contains("eyJ"), "the token must not be in history: \(history)")
+        #expect(!history.contains("open imds-token-flow"), "an interrupted line is not history")
+        let mode = try FileManager.default.attributesOfItem(atPath: historyURL.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func historyPersistsAcrossSessions() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        do {
+            let term = try start(home: home)
+            defer { term.terminate() }
+            try term.expect("> ")
+            term.send("lessons\r")
+            try term.expect("> ")
+            term.send("exit\r")
+            #expect(try term.waitForExit() == 0)
+        }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("\u{1B}[A") // up arrow recalls the last session's line
+        try term.expect("lessons")
+        term.send("\r")
+        try term.expect("about")
+        term.sendControl("d")
+        #expect(try term.waitForExit() == 0)
+    }
+}
