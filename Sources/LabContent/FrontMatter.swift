@@ -100,8 +100,11 @@ public struct FrontMatter: Sendable {
             Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message: "front matter YAML: \(problem)")
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return make(mark, problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml reports where it gave up; the context says where the broken construct began.
+            let start = context.map { " (\($0.text) that starts at line \($0.mark.line + firstLine - 1))" } ?? ""
+            return make(mark, problem + start)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return make(context.mark, "duplicate keys: \(duplicates.joined(separator: ", "))")
         default:

@@ -93,7 +93,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             case .image(let url, let alt):
                 let label = alt.isEmpty ? url : alt
-                result.append(StyledRun(style.plain ? "Image: \(label)." : "[image: \(label)]", sgr: sgr + ["2"]))
+                result.append(StyledRun("(image: \(label))", sgr: sgr + ["2"]))
             case .softBreak:
                 result.append(StyledRun(" ", sgr: sgr))
             case .lineBreak:
@@ -127,7 +127,7 @@ public struct MarkdownRenderer: Sendable {
 
     func quote(_ body: [MarkdownBlock], width: Int) -> [String] {
         if style.plain {
-            return ["Quote:"] + render(blocks: body, width: width - 2).map { "  " + $0 } + ["End of quote."]
+            return ["Quote:"] + render(blocks: body, width: width - 2).map { $0.isEmpty ? "" : "  " + $0 } + ["End of quote."]
         }
         let bar = unicode ? "│ " : "| "
         let prefix = style.colour ? "\u{1B}[2m\(bar)\u{1B}[0m" : bar
@@ -137,7 +137,7 @@ public struct MarkdownRenderer: Sendable {
     func alert(_ kind: AlertKind, body: [MarkdownBlock], width: Int) -> [String] {
         let inner = render(blocks: body, width: width - 4)
         if style.plain {
-            return ["\(kind.label):"] + inner.map { "  " + $0 } + ["End of \(kind.label.lowercased())."]
+            return ["\(kind.label):"] + inner.map { $0.isEmpty ? "" : "  " + $0 } + ["End of \(kind.label.lowercased())."]
         }
         let colour: String
         switch kind {

@@ -22,7 +22,8 @@ public struct TextWrapper: Sendable {
     public init(style: OutputStyle) { self.style = style }
 
     /// Wraps runs into lines no wider than `width` (display columns) including the prefix.
-    public func wrap(_ runs: [StyledRun], width: Int, firstPrefix: String = "", prefix: String = "") -> [String] {
+    /// URLs overflow rather than break, unless `cutLongWords` (table cells must fit their column).
+    public func wrap(_ runs: [StyledRun], width: Int, firstPrefix: String = "", prefix: String = "", cutLongWords: Bool = false) -> [String] {
         let words = Self.words(runs)
         var lines: [String] = []
         var current: [StyledRun] = []
@@ -53,7 +54,9 @@ public struct TextWrapper: Sendable {
             }
             if !current.isEmpty { flush() }
             let available2 = max(8, width - TextWidth.of(lead()))
-            if wordWidth <= available2 {
+            // A URL is never cut: a broken link can be neither clicked nor read aloud.
+            let isURL = !cutLongWords && word.pieces.map(\.text).joined().contains("://")
+            if wordWidth <= available2 || isURL {
                 current = word.pieces
                 currentWidth = wordWidth
             } else {

@@ -49,7 +49,7 @@ public struct TableRenderer: Sendable {
                     if bold { r.sgr.append("1") }
                     return r
                 }
-                return runs.isEmpty ? [""] : wrapper.wrap(runs, width: widths[i])
+                return runs.isEmpty ? [""] : wrapper.wrap(runs, width: widths[i], cutLongWords: true)
             }
             let height = cells.map(\.count).max() ?? 1
             return (0..<height).map { lineIndex in

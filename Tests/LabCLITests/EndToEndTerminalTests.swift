@@ -73,10 +73,13 @@ import Testing
         let term = try start(home: home)
         defer { term.terminate() }
         try term.expect("> ")
-        term.send("\u{1B}[A") // up arrow recalls the last session's line
+        term.send("\u{1B}[A") // up arrow recalls the last session's lines, newest first
+        try term.expect("exit")
+        term.send("\u{1B}[A")
         try term.expect("lessons")
         term.send("\r")
         try term.expect("about")
+        try term.expect("> ")
         term.sendControl("d")
         #expect(try term.waitForExit() == 0)
     }
