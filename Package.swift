@@ -18,9 +18,10 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(name: "LabKit"),
         .target(name: "LabContent", dependencies: ["CCmark", "LabKit", "Yams"]),
+        .target(name: "LabQuiz", dependencies: ["LabContent", "LabKit", "Yams"]),
         .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
         .target(name: "LabCLI", dependencies: [
-            "LabContent", "LabTerminal", "LabKit",
+            "LabContent", "LabQuiz", "LabTerminal", "LabKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab", dependencies: ["LabCLI"]),
@@ -29,6 +30,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LabTerminalTests", dependencies: ["LabTerminal", "LabContent", "LabTestSupport"],
                     resources: [.copy("Golden")]),
+        .testTarget(name: "LabQuizTests", dependencies: ["LabQuiz", "LabContent", "LabKit"]),
         .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -36,7 +36,8 @@ public enum LabVersion {
 /// The commands, in the order `help` lists them: the single list both the CLI and the REPL read.
 public enum CommandTable {
     public static let commands: [ParsableCommand.Type] = [
-        LessonsCommand.self, OpenCommand.self, NextCommand.self, PrevCommand.self, SearchCommand.self, LintCommand.self,
+        LessonsCommand.self, OpenCommand.self, NextCommand.self, PrevCommand.self, SearchCommand.self,
+        QuizzesCommand.self, QuizCommand.self, LintCommand.self,
     ]
 
     /// Words the REPL understands besides the commands.

@@ -1,6 +1,7 @@
 import Foundation
 import LabContent
 import LabKit
+import LabQuiz
 import LabTerminal
 
 /// Everything a command needs: content, style, state and console. One per process, shared by REPL commands.
@@ -10,6 +11,9 @@ public final class LabSession {
     public let paths: LabPaths
     public let console: Console
     public var state: LessonState
+    /// The line source shared by the REPL and the questions a quiz asks.
+    public var lineReader: LineReader?
+    private var cachedQuizzes: QuizLibrary?
     private var cachedLibrary: LessonLibrary?
     private var cachedRoot: URL?
 
@@ -43,6 +47,39 @@ public final class LabSession {
         let library = try LessonLibrary.load(folder: folder, displayPrefix: Self.displayPath(folder))
         cachedLibrary = library
         return library
+    }
+
+    /// Quizzes, checked against the objectives and the course's lesson ids (written and planned).
+    public func quizzes() throws -> QuizLibrary {
+        if let cachedQuizzes { return cachedQuizzes }
+        let root = try contentRoot()
+        let library = QuizLibrary.load(folder: root.appendingPathComponent("Quizzes"),
+                                       displayPrefix: Self.displayPath(root.appendingPathComponent("Quizzes")),
+                                       lessonIDs: try lessonIDs())
+        cachedQuizzes = library
+        return library
+    }
+
+    /// Lesson ids a quiz question may name: those in the course plan and those written.
+    public func lessonIDs() throws -> Set<String> {
+        let root = try contentRoot()
+        let planFile = root.appendingPathComponent("Lessons/course.yml")
+        let plan = try CoursePlan.load(from: planFile, displayPath: Self.displayPath(planFile))
+        return Set(plan.ids).union(try library().entries.compactMap(\.declaredID))
+    }
+
+    /// The reader for this process: the REPL's, or readline at a terminal, or plain lines from a pipe.
+    public func reader() -> LineReader {
+        if let lineReader { return lineReader }
+        let made: LineReader
+        if TerminalInfo.stdinIsTerminal {
+            try? paths.ensureStateDirectory()
+            made = ReadlineLineReader(historyFile: paths.historyFile, completer: { _, _ in [] })
+        } else {
+            made = PipeLineReader()
+        }
+        lineReader = made
+        return made
     }
 
     /// A path as the learner would type it: relative to the working directory when inside it.

@@ -24,6 +24,7 @@ public final class REPL {
         } else {
             self.reader = PipeLineReader()
         }
+        session.lineReader = self.reader
     }
 
     /// Runs until exit, quit or end of input; returns the process exit status.
@@ -127,6 +128,7 @@ public final class REPL {
         case "open": return "open <n|id>"
         case "search": return "search <words>"
         case "lint": return "lint [paths]"
+        case "quiz": return "quiz <id> [--exam]"
         default: return name
         }
     }
@@ -152,6 +154,9 @@ public final class REPL {
                 let ids = library.entries.compactMap(\.declaredID)
                 let numbers = library.entries.map { String($0.number) }
                 return (word.isEmpty ? ids : numbers + ids).filter { $0.hasPrefix(word) }
+            case "quiz":
+                guard words.count == 1, let quizzes = try? session.quizzes() else { return [] }
+                return quizzes.entries.map(\.id).filter { $0.hasPrefix(word) }
             case "help":
                 return words.count == 1 ? CommandTable.names.filter { $0.hasPrefix(word) } : []
             default:

@@ -43,6 +43,8 @@ private let attemptedCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, I
 public final class ReadlineLineReader: LineReader {
     private let historyFile: URL?
     private let interruptFD: Int32
+    /// Off while answering quiz questions: answers are not commands worth recalling.
+    public var recordsHistory = true
 
     /// - Parameters:
     ///   - historyFile: where history persists (created 0600); nil keeps none.
@@ -103,7 +105,7 @@ public final class ReadlineLineReader: LineReader {
 
     /// Adds a line to history unless it may hold a credential (tokens are never written to disk).
     private func record(_ line: String) {
-        guard HistoryFilter.shouldRecord(line) else { return }
+        guard recordsHistory, HistoryFilter.shouldRecord(line) else { return }
         if let last = history_get(history_base + history_length - 1)?.pointee.line, String(cString: last) == line { return }
         add_history(line)
         if let historyFile {

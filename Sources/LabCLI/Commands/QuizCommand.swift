@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import LabKit
+import LabQuiz
+import LabTerminal
+
+/// `quiz <id>`: practice (graded as you go) or a timed exam; exit status 0 on pass, 1 on fail.
+public struct QuizCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "quiz", abstract: "Take a quiz: practice by default, --exam for a timed exam (quiz az204).",
+        discussion: """
+        Practice: each answer is graded at once with the explanation. Type hint, skip, back or quit at any question.
+        Exam: timed, no feedback until you submit; mark, review, goto N and submit. Multiple select is all or nothing
+        in exam mode and earns partial credit in practice. Answers can come from a pipe:
+          printf 'b\\nac\\n' | lab quiz az204 --seed 1
+        The exit status is 0 when the score reaches the pass mark, 1 otherwise.
+        """)
+    @OptionGroup public var global: GlobalOptions
+    @Argument(help: "The quiz id (the file name in Quizzes/ without .md).")
+    public var id: String
+    @Flag(help: "Exam mode: timed, feedback only at the end.")
+    public var exam = false
+    @Option(help: "Minutes for exam mode (default: the quiz's).")
+    public var minutes: Double?
+    @Option(help: "Ask at most this many questions.")
+    public var count: Int?
+    @Option(help: "Only questions of this objective id.")
+    public var objective: String?
+    @Option(help: "The same seed gives the same questions in the same order (for workshops).")
+    public var seed: UInt64?
+    @Flag(help: "Print the result as JSON on stdout (questions go to stderr).")
+    public var json = false
+    public init() {}
+
+    public func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let minutes, minutes <= 0 { throw ValidationError("--minutes must be positive") }
+    }
+
+    public func run() throws {
+        let session = LabSession(options: global)
+        do {
+            let report = try take(in: session)
+            if !report.passed { throw ExitCode.failure }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            session.console.error(error.localizedDescription)
+            throw ExitCode(2)
+        }
+    }
+
+    public func execute(in session: LabSession) throws {
+        _ = try take(in: session)
+    }
+
+    func take(in session: LabSession) throws -> QuizReport {
+        let library = try session.quizzes()
+        guard let entry = library.entry(id: id) else {
+            let ids = library.entries.map(\.id)
+            throw QuizError.unknownQuiz(id, available: ids, suggestion: Suggestion.nearest(to: id, in: ids))
+        }
+        guard !entry.isBroken, let quiz = entry.quiz else {
+            throw QuizError.invalid(id: id, diagnostics: entry.diagnostics)
+        }
+        if let objective, library.objectives[quiz.exam]?[objective] == nil {
+            let known = (library.objectives[quiz.exam] ?? [:]).keys.sorted()
+            throw ValidationError("unknown objective '\(objective)'; \(quiz.exam) has: \(known.joined(separator: ", "))")
+        }
+        let chosenSeed = seed ?? UInt64.random(in: 1...999_999)
+        let quizSession = try QuizSession(quiz: quiz, mode: exam ? .exam : .practice, seed: chosenSeed, count: count,
+                                          objective: objective, minutes: minutes)
+        quizSession.objectiveTitles = library.objectives[quiz.exam] ?? [:]
+        let console = session.console
+        let presenter = QuizPresenter(style: session.style, console: console, objectiveTitles: library.objectives[quiz.exam] ?? [:])
+        let write: ([String]) -> Void = json
+            ? { lines in FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
+            : { lines in console.print(lines) }
+        let runner = QuizRunner(quiz: quizSession, reader: session.reader(), presenter: presenter,
+                                interactive: TerminalInfo.stdinIsTerminal && console.captured == nil, write: write)
+        let report = runner.run()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            console.print(presenter.report(report, session: quizSession))
+        }
+        if report.answered > 0 { QuizResults.append(report, date: Date(), paths: session.paths) }
+        return report
+    }
+}
+
+/// `quizzes`: the banks with their question counts and the learner's best score.
+public struct QuizzesCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "quizzes", abstract: "List the quizzes with question counts and your best score.")
+    @OptionGroup public var global: GlobalOptions
+    public init() {}
+
+    public func execute(in session: LabSession) throws {
+        let library = try session.quizzes()
+        let results = QuizResults.load(session.paths)
+        var lines = ["Quizzes (\(library.entries.count))", ""]
+        let width = library.entries.map(\.id).map(\.count).max() ?? 10
+        for entry in library.entries {
+            guard let quiz = entry.quiz, !entry.isBroken else {
+                let first = entry.diagnostics.first { $0.severity == .error }?.description ?? "cannot be read"
+                lines.append("  \(entry.id.rightPadded(to: width))  [broken] \(first)")
+                continue
+            }
+            let best = results.best(quiz.id).map { "best \($0)%" + ($0 >= quiz.pass ? " (passed)" : "") } ?? "not taken"
+            let kind = quiz.lesson.map { "check for \($0)" } ?? quiz.exam
+            lines.append("  \(quiz.id.rightPadded(to: width))  \(String(quiz.questions.count).leftPadded(to: 3)) questions  pass \(quiz.pass)%  \(best.rightPadded(to: 18))  \(session.console.paint(kind, "2"))")
+        }
+        lines.append("")
+        lines.append("Start one with 'quiz <id>' (add --exam for a timed exam).")
+        session.console.print(lines)
+    }
+}

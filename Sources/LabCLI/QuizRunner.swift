@@ -1,0 +1,133 @@
+import Foundation
+import LabKit
+import LabQuiz
+import LabTerminal
+
+/// Runs a quiz session against a line reader: asks, reads, grades, and returns the report.
+/// Practice gives feedback at once; exam mode waits until submit (or the time is up).
+final class QuizRunner {
+    let quiz: QuizSession
+    let reader: LineReader
+    let presenter: QuizPresenter
+    let write: ([String]) -> Void
+    let interactive: Bool
+    private var lastCase: String?
+
+    init(quiz: QuizSession, reader: LineReader, presenter: QuizPresenter, interactive: Bool, write: @escaping ([String]) -> Void) {
+        self.quiz = quiz
+        self.reader = reader
+        self.presenter = presenter
+        self.interactive = interactive
+        self.write = write
+    }
+
+    func run() -> QuizReport {
+        let readline = reader as? ReadlineLineReader
+        let saved = readline?.recordsHistory
+        readline?.recordsHistory = false
+        defer { if let saved { readline?.recordsHistory = saved } }
+        let mode = quiz.mode == .exam ? "Exam mode: \(QuizPresenter.clock(quiz.timeRemaining ?? 0)) for \(quiz.items.count) questions, no feedback until you submit."
+            : "Practice mode: \(quiz.items.count) questions, each graded as you answer."
+        write(["\(quiz.quiz.title)", mode])
+        return quiz.mode == .exam ? exam() : practice()
+    }
+
+    private func showQuestion(_ index: Int) {
+        let item = quiz.items[index]
+        var lines: [String] = []
+        if let c = item.question.caseStudy, c != lastCase, let study = quiz.quiz.cases[c] {
+            lines += [""] + presenter.caseStudy(study)
+        }
+        lastCase = item.question.caseStudy
+        lines += presenter.question(quiz, index: index, answered: quiz.mode == .exam ? quiz.answers[index] : nil)
+        write(lines)
+    }
+
+    private var prompt: String { interactive ? "answer> " : "" }
+
+    private func practice() -> QuizReport {
+        var index = 0
+        while index < quiz.items.count {
+            showQuestion(index)
+            asking: while true {
+                switch reader.readLine(prompt: prompt) {
+                case .endOfInput: return quiz.report(endedBy: .quit)
+                case .interrupted: return quiz.report(endedBy: .interrupted)
+                case .line(let line):
+                    switch quiz.interpret(line, at: index) {
+                    case .invalid(let message):
+                        write([message])
+                    case .hint:
+                        quiz.noteHint(index)
+                        write(["Hint: " + (quiz.items[index].question.hint ?? "no hint for this one; the lesson is \(quiz.items[index].question.lesson).")])
+                    case .skip, .next:
+                        index += 1
+                        break asking
+                    case .back:
+                        if index == 0 { write(["This is the first question."]) } else { index -= 1; lastCase = nil; break asking }
+                    case .quit:
+                        return quiz.report(endedBy: .quit)
+                    case .goto(let n):
+                        if (1...quiz.items.count).contains(n) { index = n - 1; lastCase = nil; break asking }
+                        write(["There are \(quiz.items.count) questions."])
+                    case .answer(let answer):
+                        let grade = quiz.record(answer, at: index)
+                        write(presenter.feedback(quiz, index: index, answer: answer, grade: grade))
+                        index += 1
+                        break asking
+                    case .mark, .review, .submit:
+                        write(["That is for exam mode."])
+                    }
+                }
+            }
+        }
+        return quiz.report(endedBy: .finished)
+    }
+
+    private func exam() -> QuizReport {
+        var index = 0
+        while true {
+            if quiz.isTimeUp { write(["Time is up."]); return quiz.report(endedBy: .timeUp) }
+            let onReview = index >= quiz.items.count
+            if onReview { write(presenter.review(quiz)) } else { showQuestion(index) }
+            let input = reader.readLine(prompt: interactive ? (onReview ? "review> " : "answer> ") : "")
+            if quiz.isTimeUp { write(["Time is up: that answer came too late."]); return quiz.report(endedBy: .timeUp) }
+            switch input {
+            case .endOfInput: return quiz.report(endedBy: .submitted)
+            case .interrupted: return quiz.report(endedBy: .interrupted)
+            case .line(let line):
+                let command = onReview ? reviewCommand(line) : quiz.interpret(line, at: index)
+                switch command {
+                case .invalid(let message): write([message])
+                case .hint: write(["Hints are for practice mode."])
+                case .answer(let answer):
+                    quiz.record(answer, at: index)
+                    index += 1
+                case .skip, .next: index += 1
+                case .back: index = max(0, index - 1)
+                case .mark:
+                    quiz.toggleMark(index)
+                    write([quiz.marked.contains(index) ? "Marked for review." : "Mark removed."])
+                case .review: write(presenter.review(quiz))
+                case .goto(let n):
+                    if (1...quiz.items.count).contains(n) { index = n - 1 } else { write(["There are \(quiz.items.count) questions."]) }
+                case .submit: return quiz.report(endedBy: .submitted)
+                case .quit: return quiz.report(endedBy: .quit)
+                }
+            }
+        }
+    }
+
+    private func reviewCommand(_ line: String) -> QuizSession.Input {
+        let text = line.trimmingCharacters(in: .whitespaces).lowercased()
+        switch text {
+        case "submit": return .submit
+        case "quit", "q": return .quit
+        case "review", "r": return .review
+        case "back", "p": return .back
+        default:
+            if let n = Int(text.drop { !$0.isNumber }), !text.isEmpty { return .goto(n) }
+            return .invalid("All questions seen: type 'submit' to finish, 'goto N' to change an answer, or 'quit'.")
+        }
+    }
+}
