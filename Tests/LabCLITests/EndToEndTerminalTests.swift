@@ -83,4 +83,29 @@ import Testing
         term.sendControl("d")
         #expect(try term.waitForExit() == 0)
     }
+
+    @Test func controlCCancelsAQuestionNotTheSession() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("quiz check-imds-token-flow --seed 4\r")
+        try term.expect("Question 1 of 5")
+        try term.expect("answer> ")
+        term.send("zzz\r")
+        try term.expect("answer> ")
+        term.sendControl("c")
+        try term.expect("Stopped after")
+        try term.expect("lab")
+        try term.expect("> ")
+        term.send("lessons\r")
+        try term.expect("imds-token-flow")
+        try term.expect("> ")
+        term.sendControl("d")
+        _ = try term.waitForExit()
+        let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
+        #expect(history.contains("quiz check-imds-token-flow"))
+        #expect(!history.contains("zzz"), "quiz answers are not history")
+    }
 }
