@@ -86,10 +86,15 @@ final class QuizRunner {
 
     private func exam() -> QuizReport {
         var index = 0
+        var shown: Int?
         while true {
             if quiz.isTimeUp { write(["Time is up."]); return quiz.report(endedBy: .timeUp) }
             let onReview = index >= quiz.items.count
-            if onReview { write(presenter.review(quiz)) } else { showQuestion(index) }
+            // Show a question (or the review) when arriving at it, not again after every message.
+            if shown != index {
+                if onReview { write(presenter.review(quiz)) } else { showQuestion(index) }
+                shown = index
+            }
             let input = reader.readLine(prompt: interactive ? (onReview ? "review> " : "answer> ") : "")
             if quiz.isTimeUp { write(["Time is up: that answer came too late."]); return quiz.report(endedBy: .timeUp) }
             switch input {
@@ -108,7 +113,9 @@ final class QuizRunner {
                 case .mark:
                     quiz.toggleMark(index)
                     write([quiz.marked.contains(index) ? "Marked for review." : "Mark removed."])
-                case .review: write(presenter.review(quiz))
+                case .review:
+                    write(presenter.review(quiz))
+                    shown = nil
                 case .goto(let n):
                     if (1...quiz.items.count).contains(n) { index = n - 1 } else { write(["There are \(quiz.items.count) questions."]) }
                 case .submit: return quiz.report(endedBy: .submitted)

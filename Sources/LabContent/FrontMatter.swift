@@ -1,3 +1,4 @@
+import LabKit
 import Foundation
 import Yams
 
@@ -36,20 +37,31 @@ public struct FrontMatter: Sendable {
 
     /// Separates front matter from the body; an opening `---` with no closing one is an error at line 1.
     public static func split(_ source: String, file: String) throws -> Split {
-        var lines = source.components(separatedBy: "\n")
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Scan line by line and stop at the closing fence: bodies can be megabytes (a 10,000-question bank).
+        var text = Substring(source)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        func line(from start: Substring.Index) -> (Substring, Substring.Index?) {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return (text[start...], nil) }
+            return (text[start..<newline], text.index(after: newline))
+        }
+        let (first, afterFirst) = line(from: text.startIndex)
+        guard first.trimmed == "---", var cursor = afterFirst else {
             return Split(yaml: nil, yamlFirstLine: 1, body: source, bodyLineOffset: 0)
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].trimmingCharacters(in: .whitespaces)
-            return t == "---" || t == "..."
-        }) else {
-            throw ContentError.invalid(Diagnostic(file: file, line: 1, message: "front matter starts with '---' but is never closed by another '---' line"))
+        let yamlStart = cursor
+        var lineNumber = 1
+        while true {
+            lineNumber += 1
+            let (current, next) = line(from: cursor)
+            let trimmed = current.trimmed
+            if trimmed == "---" || trimmed == "..." {
+                let yaml = String(text[yamlStart..<current.startIndex].dropLast(current.startIndex > yamlStart ? 1 : 0))
+                return Split(yaml: yaml, yamlFirstLine: 2, body: next.map { String(text[$0...]) } ?? "", bodyLineOffset: lineNumber)
+            }
+            guard let next else { break }
+            cursor = next
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: close + 1)
+        throw ContentError.invalid(Diagnostic(file: file, line: 1, message: "front matter starts with '---' but is never closed by another '---' line"))
     }
 
     /// Parses front matter YAML; a syntax error becomes a diagnostic at its line in the file.

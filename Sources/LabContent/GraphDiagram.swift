@@ -1,3 +1,4 @@
+import LabKit
 import Foundation
 
 /// Any Mermaid diagram other than a sequence diagram (flowchart, graph, stateDiagram, ...), reduced to its edges
@@ -97,8 +98,8 @@ extension GraphDiagram {
         guard let open = piece.firstIndex(of: "\""),
               let close = piece[piece.index(after: open)...].firstIndex(of: "\"") else { return }
         let label = String(piece[piece.index(after: open)..<close])
-        let afterAs = piece[piece.index(after: close)...].trimmingCharacters(in: .whitespaces)
-        let id = afterAs.dropFirst(2).trimmingCharacters(in: .whitespaces)   // drop "as"
+        let afterAs = piece[piece.index(after: close)...].trimmed
+        let id = afterAs.dropFirst(2).trimmed   // drop "as"
         if !id.isEmpty { labels[id] = GraphStatementScanner.cleanLabel(label) }
     }
 }
@@ -298,7 +299,7 @@ struct GraphStatementScanner {
     /// Label text for display: quotes and Markdown-string backticks removed, entities decoded, line breaks
     /// turned into spaces.
     static func cleanLabel(_ raw: String) -> String {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmed
         return MermaidSourceLine.displayText(MermaidSourceLine.unquote(trimmed))
             .replacingOccurrences(of: "\n", with: " ")
     }

@@ -80,7 +80,7 @@ public struct LessonLibrary: Sendable {
 
     /// A lesson by number (`2`), id (`imds-token-flow`) or unambiguous id prefix.
     public func entry(matching query: String) -> Entry? {
-        let q = query.trimmingCharacters(in: .whitespaces).lowercased()
+        let q = query.trimmed.lowercased()
         if let n = Int(q) { return entries.first { $0.number == n } }
         if let exact = entries.first(where: { $0.declaredID == q }) { return exact }
         let prefixed = entries.filter { $0.declaredID?.hasPrefix(q) == true }

@@ -1,3 +1,4 @@
+import LabKit
 import Foundation
 
 /// Turns one lesson file into a `Lesson`, collecting every problem with its file and line.
@@ -61,11 +62,11 @@ public struct LessonLoader: Sendable {
             error("id '\(id)' must be lower-case words joined by hyphens, like 'imds-token-flow'", at: "id")
         }
         let title = front.fields["title"]?.value.string ?? ""
-        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title.trimmed.isEmpty {
             error(front.fields["title"] == nil ? "missing required front matter field 'title'" : "title is empty", at: "title")
         }
         let objective = front.fields["objective"]?.value.string ?? ""
-        if objective.trimmingCharacters(in: .whitespaces).isEmpty {
+        if objective.trimmed.isEmpty {
             error(front.fields["objective"] == nil ? "missing required front matter field 'objective'" : "objective is empty", at: "objective")
         }
         var minutes = 0

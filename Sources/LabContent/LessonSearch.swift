@@ -1,3 +1,4 @@
+import LabKit
 import Foundation
 
 /// Finds lines of lessons that contain all the given words, with the section they are in.
@@ -23,7 +24,7 @@ public struct LessonSearch: Sendable {
             let headings = Self.headings(in: lesson.document.blocks)
             var inFence = false
             for (index, raw) in lesson.body.components(separatedBy: "\n").enumerated() {
-                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                let trimmed = raw.trimmed
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
                 let lower = raw.lowercased()
                 guard words.allSatisfy({ lower.contains($0) }) else { continue }

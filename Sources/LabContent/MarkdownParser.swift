@@ -1,3 +1,4 @@
+import LabKit
 import CCmark
 import Foundation
 
@@ -158,7 +159,7 @@ public struct MarkdownParser: Sendable {
         var rest = body
         guard case .paragraph(var content) = rest[0].kind, case .text(let first) = content[0] else { return nil }
         let remainder = first.drop(while: { $0 != "]" }).dropFirst()
-        content[0] = .text(String(remainder).trimmingCharacters(in: .whitespaces))
+        content[0] = .text(String(remainder).trimmed)
         // Drop the line break that follows the marker and any empty leading text.
         while let head = content.first {
             if case .text(let t) = head, t.isEmpty { content.removeFirst(); continue }
@@ -178,7 +179,7 @@ public struct MarkdownParser: Sendable {
     public static func alertMarker(in body: [MarkdownBlock]) -> String? {
         guard let first = body.first, case .paragraph(let content) = first.kind,
               case .text(let text)? = content.first else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]") else { return nil }
         let word = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
         guard !word.isEmpty, word.allSatisfy({ $0.isLetter }) else { return nil }

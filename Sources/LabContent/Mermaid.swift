@@ -1,3 +1,4 @@
+import LabKit
 import Foundation
 
 /// A diagram read from a ```mermaid block in lesson Markdown.
@@ -39,7 +40,7 @@ public enum MermaidDiagram: Equatable, Sendable {
                 index += 1
                 if line.text == "---" { closed = true; break }
                 if line.text.hasPrefix("title:") {
-                    let value = line.text.dropFirst("title:".count).trimmingCharacters(in: .whitespaces)
+                    let value = line.text.dropFirst("title:".count).trimmed
                     frontMatterTitle = MermaidSourceLine.unquote(value)
                 }
             }
@@ -215,7 +216,7 @@ struct MermaidSourceLine: Equatable, Sendable {
             out.append(c)
             i += 1
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return out.trimmed
     }
 
     /// `<br>`, `<br/>`, `<br />` (any case): the index just past the tag.

@@ -90,11 +90,11 @@ public struct QuizParser: Sendable {
         for block in document.blocks {
             if case .heading(let level, let content) = block.kind, level <= 2 {
                 finishQuestion()
-                let text = content.plainText.trimmingCharacters(in: .whitespaces)
+                let text = content.plainText.trimmed
                 if level == 1 {
                     if let c = currentCase { cases[c.id] = c }
                     if text.lowercased().hasPrefix("case study:") {
-                        let name = String(text.dropFirst("case study:".count)).trimmingCharacters(in: .whitespaces)
+                        let name = String(text.dropFirst("case study:".count)).trimmed
                         currentCase = CaseStudy(id: Self.slug(name), title: name, body: [])
                     } else {
                         currentCase = nil
@@ -132,7 +132,7 @@ public struct QuizParser: Sendable {
         }
         let fieldsLine = first.line
         let id = fields["id"] ?? ""
-        if id.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+        if !Self.isSlug(id) {
             error(fieldsLine, "question id '\(id)' must be lower-case words and digits joined by hyphens")
         }
         let objective = fields["objective"] ?? ""
@@ -165,7 +165,7 @@ public struct QuizParser: Sendable {
         for block in blocks.dropFirst() {
             if explanation != nil { explanation!.append(block); continue }
             if case .paragraph(let inlines) = block.kind {
-                let text = inlines.plainText.trimmingCharacters(in: .whitespaces)
+                let text = inlines.plainText.trimmed
                 if let rest = Self.labelled(text, "Explanation") {
                     var body = inlines
                     Self.dropLabel(&body)
@@ -197,7 +197,7 @@ public struct QuizParser: Sendable {
                             rationale.append(sub)
                         }
                     }
-                    if text.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if text.plainText.trimmed.isEmpty {
                         error(itemLine, "question '\(id)' has an empty option")
                     }
                     if !ordered && item.task == nil {
@@ -257,21 +257,21 @@ public struct QuizParser: Sendable {
             if inline == .softBreak || inline == .lineBreak { lines.append("") } else { lines[lines.count - 1] += inline.plainText }
         }
         var result: [String: String] = [:]
-        for part in lines.flatMap({ $0.components(separatedBy: "·") }) {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+        for part in lines.flatMap({ $0.split(separator: "·", omittingEmptySubsequences: true) }) {
+            let trimmed = part.trimmed
             if trimmed.isEmpty { continue }
             guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-            let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let key = trimmed[..<colon].trimmed.lowercased()
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else { return nil }
-            result[key] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            result[key] = trimmed[trimmed.index(after: colon)...].trimmed
         }
         return result.isEmpty ? nil : result
     }
 
     /// The text after `Label:` when a paragraph starts with it.
     static func labelled(_ text: String, _ label: String) -> String? {
-        guard text.lowercased().hasPrefix(label.lowercased() + ":") else { return nil }
-        return String(text.dropFirst(label.count + 1)).trimmingCharacters(in: .whitespaces)
+        guard text.count > label.count, text.prefix(label.count + 1).lowercased() == label.lowercased() + ":" else { return nil }
+        return String(text.dropFirst(label.count + 1)).trimmed
     }
 
     /// Removes a leading `Label:` (plain or bold) from a paragraph's inlines.
@@ -295,7 +295,13 @@ public struct QuizParser: Sendable {
     static func variants(_ inlines: [MarkdownInline]) -> [String] {
         var body = inlines
         dropLabel(&body)
-        return body.plainText.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return body.plainText.components(separatedBy: "|").map { $0.trimmed }.filter { !$0.isEmpty }
+    }
+
+    /// Lower-case words and digits joined by single hyphens.
+    static func isSlug(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, first != "-", last != "-", !text.contains("--") else { return false }
+        return text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     static func slug(_ text: String) -> String {

@@ -85,7 +85,7 @@ public final class QuizSession {
 
     /// Reads a typed line: a command word or an answer; anything else is invalid with the valid choices named.
     public func interpret(_ line: String, at index: Int) -> Input {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimmed
         let lower = text.lowercased()
         switch lower {
         case "hint", "h": return .hint
