@@ -19,9 +19,10 @@ let package = Package(
         .target(name: "LabKit"),
         .target(name: "LabContent", dependencies: ["CCmark", "LabKit", "Yams"]),
         .target(name: "LabQuiz", dependencies: ["LabContent", "LabKit", "Yams"]),
+        .target(name: "LabTokens", dependencies: ["LabKit"]),
         .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
         .target(name: "LabCLI", dependencies: [
-            "LabContent", "LabQuiz", "LabTerminal", "LabKit",
+            "LabContent", "LabQuiz", "LabTokens", "LabTerminal", "LabKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab", dependencies: ["LabCLI"]),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "LabTerminalTests", dependencies: ["LabTerminal", "LabContent", "LabTestSupport"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "LabQuizTests", dependencies: ["LabQuiz", "LabContent", "LabKit"]),
+        .testTarget(name: "LabTokensTests", dependencies: ["LabTokens"]),
         .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,6 +3,7 @@ import Foundation
 import LabContent
 import LabKit
 import LabTerminal
+import LabTokens
 
 /// The interactive lab: reads lines (readline at a terminal, plain stdin from a pipe) and runs commands.
 /// A mistake never ends the session; the exit status says whether every piped command succeeded.
@@ -49,9 +50,9 @@ public final class REPL {
     /// Runs one line; errors are printed, counted and never thrown.
     @discardableResult
     func execute(_ line: String) -> Outcome {
-        let words: [String]
+        var words: [String]
         do {
-            words = try CommandLineTokenizer.split(line)
+            words = try Self.inspectWords(line) ?? CommandLineTokenizer.split(line)
         } catch {
             return fail(LabCLIError.badLine("a quote is not closed in that line").localizedDescription)
         }
@@ -86,6 +87,20 @@ public final class REPL {
         } catch {
             return fail(error.localizedDescription)
         }
+    }
+
+    /// `inspect` takes a pasted token or JSON as it is: quotes and spaces in a JSON response are not shell syntax.
+    static func inspectWords(_ line: String) -> [String]? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("inspect ") else { return nil }
+        var rest = String(trimmed.dropFirst("inspect ".count)).trimmingCharacters(in: .whitespaces)
+        var flags: [String] = []
+        for flag in ["--json", "--plain"] where rest.hasSuffix(" " + flag) || rest == flag {
+            flags.append(flag)
+            rest = String(rest.dropLast(flag.count)).trimmingCharacters(in: .whitespaces)
+        }
+        if rest.isEmpty || rest.hasPrefix("--") { return nil }
+        return ["inspect", rest] + flags
     }
 
     private func fail(_ message: String) -> Outcome {
@@ -129,6 +144,8 @@ public final class REPL {
         case "search": return "search <words>"
         case "lint": return "lint [paths]"
         case "quiz": return "quiz <id> [--exam]"
+        case "inspect": return "inspect [token]"
+        case "glossary": return "glossary [claim]"
         default: return name
         }
     }
@@ -157,6 +174,8 @@ public final class REPL {
             case "quiz":
                 guard words.count == 1, let quizzes = try? session.quizzes() else { return [] }
                 return quizzes.entries.map(\.id).filter { $0.hasPrefix(word) }
+            case "glossary":
+                return words.count == 1 ? ClaimGlossary.allNames.filter { $0.hasPrefix(word) } : []
             case "help":
                 return words.count == 1 ? CommandTable.names.filter { $0.hasPrefix(word) } : []
             default:
