@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
@@ -19,7 +20,11 @@ let package = Package(
         .target(name: "LabKit"),
         .target(name: "LabContent", dependencies: ["CCmark", "LabKit", "Yams"]),
         .target(name: "LabQuiz", dependencies: ["LabContent", "LabKit", "Yams"]),
-        .target(name: "LabTokens", dependencies: ["LabKit"]),
+        .target(name: "LabTokens", dependencies: [
+            "LabKit",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
         .target(name: "LabCLI", dependencies: [
             "LabContent", "LabQuiz", "LabTokens", "LabTerminal", "LabKit",

@@ -2,6 +2,7 @@ import Foundation
 import LabContent
 import LabKit
 import LabQuiz
+import LabTokens
 import LabTerminal
 
 /// Everything a command needs: content, style, state and console. One per process, shared by REPL commands.
@@ -66,6 +67,15 @@ public final class LabSession {
         let planFile = root.appendingPathComponent("Lessons/course.yml")
         let plan = try CoursePlan.load(from: planFile, displayPath: Self.displayPath(planFile))
         return Set(plan.ids).union(try library().entries.compactMap(\.declaredID))
+    }
+
+    /// Where the lab's RS256 signing key lives (0600); it never leaves the state directory.
+    public var signingKeyURL: URL { paths.stateDirectory.appendingPathComponent("signing-key.pem") }
+
+    /// The lab's signing key, created on first use.
+    public func signingKey() throws -> LabSigningKey {
+        try paths.ensureStateDirectory()
+        return try LabSigningKey.loadOrCreate(at: signingKeyURL)
     }
 
     /// The reader for this process: the REPL's, or readline at a terminal, or plain lines from a pipe.

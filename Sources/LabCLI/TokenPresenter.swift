@@ -70,4 +70,20 @@ struct TokenPresenter {
         }
         return lines
     }
+
+    func render(_ walkthrough: ValidationWalkthrough) -> [String] {
+        var lines = ["", console.paint("How \(walkthrough.service) validates it (locally, from published keys; no call to Entra ID)", "1;34")]
+        for (index, step) in walkthrough.steps.enumerated() {
+            let mark: String
+            switch step.passed {
+            case true?: mark = console.paint("PASS", "1;32")
+            case false?: mark = console.paint("FAIL", "1;31")
+            case nil: mark = console.paint("SKIP", "2")
+            }
+            lines += wrapper.wrap([StyledRun("\(step.name): ", sgr: ["1"]), StyledRun(step.detail)], width: style.width,
+                                  firstPrefix: "  \(index + 1). \(mark) ", prefix: "          ")
+        }
+        lines += wrapper.wrap([StyledRun("Result: ", sgr: ["1"]), StyledRun(walkthrough.outcome)], width: style.width, firstPrefix: "  ", prefix: "    ")
+        return lines
+    }
 }

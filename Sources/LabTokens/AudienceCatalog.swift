@@ -34,6 +34,20 @@ public enum AudienceCatalog {
                 access: "application permissions (app roles) granted to the identity's service principal", note: nil),
     ]
 
+    /// Short names for `inspect --as`.
+    public static let aliases: [String: String] = [
+        "keyvault": "https://vault.azure.net", "storage": "https://storage.azure.com/", "cosmos": "https://cosmos.azure.com",
+        "sql": "https://database.windows.net/", "openai": "https://cognitiveservices.azure.com", "ai": "https://cognitiveservices.azure.com",
+        "arm": "https://management.azure.com/", "servicebus": "https://servicebus.azure.net", "eventhubs": "https://eventhubs.azure.net",
+        "graph": "https://graph.microsoft.com",
+    ]
+
+    /// The service for a short name (`keyvault`) or an audience URI.
+    public static func service(named name: String) -> Service? {
+        if let audience = aliases[name.lowercased()] { return service(for: audience) }
+        return service(for: name)
+    }
+
     /// The service for an audience; a trailing slash or case difference still finds it (the token's aud is exact).
     public static func service(for audience: String) -> Service? {
         let key = normalise(audience)

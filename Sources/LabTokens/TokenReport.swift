@@ -17,6 +17,12 @@ public struct TokenReport: Sendable, Equatable, Codable {
         public var severity: Severity
         public var code: String
         public var message: String
+
+        public init(severity: Severity, code: String, message: String) {
+            self.severity = severity
+            self.code = code
+            self.message = message
+        }
     }
 
     public struct Signature: Sendable, Equatable, Codable {

@@ -30,8 +30,9 @@ import Testing
         let stdin = try LabBinary.run(["inspect", "-", "--json"], stdin: response, environment: env)
         #expect(stdin.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(stdin.stdout.utf8)) as! [String: Any]
-        #expect(json["input"] as? String == "token response")
-        #expect(((json["analysis"] as? [String: Any])?["service"] as? [String: Any])?["name"] as? String == "Azure Key Vault")
+        let report = try #require(json["report"] as? [String: Any])
+        #expect(report["input"] as? String == "token response")
+        #expect(((report["analysis"] as? [String: Any])?["service"] as? [String: Any])?["name"] as? String == "Azure Key Vault")
         let file = home.appendingPathComponent("token.txt")
         try ("Authorization: Bearer " + Self.token()).write(to: file, atomically: true, encoding: .utf8)
         let fromFile = try LabBinary.run(["inspect", "@" + file.path], environment: env)
@@ -61,5 +62,35 @@ import Testing
         #expect(run.stdout.contains("xms_mirid:"))
         #expect(run.stderr.contains("'audd' is not in the glossary. Did you mean 'aud'?"))
         #expect(run.status == 1)
+    }
+
+    @Test func samplesJWKSAndTheValidationWalkthrough() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+        let list = try LabBinary.run(["inspect", "sample"], environment: env)
+        #expect(list.status == 0 && list.stdout.contains("appservice-cosmos") && list.stdout.contains("tampered"))
+        let sample = try LabBinary.run(["inspect", "sample", "appservice-cosmos", "--as", "cosmos", "--width", "100"], environment: env)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        #expect(sample.stdout.contains("verified"))
+        #expect(sample.stdout.contains("1. PASS signature"))
+        #expect(sample.stdout.contains("3. PASS audience"))
+        #expect(sample.stdout.contains("Built-in Data Reader"))
+        let keyFile = home.appendingPathComponent("signing-key.pem")
+        #expect((try FileManager.default.attributesOfItem(atPath: keyFile.path)[.posixPermissions] as? Int) == 0o600)
+        let tampered = try LabBinary.run(["inspect", "sample", "tampered", "--as", "keyvault"], environment: env)
+        #expect(tampered.stdout.contains("FAIL signature") && tampered.stdout.contains("401"))
+        let wrong = try LabBinary.run(["inspect", "sample", "wrong-audience", "--as", "keyvault"], environment: env)
+        #expect(wrong.stdout.contains("FAIL audience"))
+        // The exported JWKS verifies a lab token like any published key set.
+        let jwks = try LabBinary.run(["jwks"], environment: env)
+        let jwksFile = home.appendingPathComponent("jwks.json")
+        try jwks.stdout.write(to: jwksFile, atomically: true, encoding: .utf8)
+        let token = sample.stdout.split(separator: "\n")[1]
+        let verified = try LabBinary.run(["inspect", String(token), "--jwks", jwksFile.path, "--json"], environment: ["LAB_HOME": home.appendingPathComponent("elsewhere").path])
+        let json = try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as! [String: Any]
+        #expect(((json["report"] as? [String: Any])?["signature"] as? [String: Any])?["verified"] as? Bool == true)
+        let remote = try LabBinary.run(["inspect", String(token), "--jwks", "https://login.microsoftonline.com/common/discovery/v2.0/keys"], environment: env)
+        #expect(remote.status == 1 && remote.stderr.contains("must be on this machine"))
     }
 }

@@ -10,25 +10,98 @@ public struct InspectCommand: SessionCommand {
         discussion: """
         Accepts a bare JWT, 'Bearer <jwt>', an 'Authorization: Bearer <jwt>' line, or a whole IMDS / App Service JSON
         response. Give it as an argument, '-' for standard input, or @file. With nothing, the lab asks you to paste it.
-        The token never leaves this machine and is never written to history.
+        'inspect sample' lists ready examples signed with the lab's key; 'inspect sample vm-keyvault' shows one.
+        --as keyvault|storage|cosmos|sql|openai|arm|servicebus|eventhubs|graph (or --audience URI) walks through the
+        checks that service makes. Signatures are checked against --jwks (a file, or a URL on this machine) or, for
+        lab tokens, the lab's own key. The token never leaves this machine and is never written to history.
         """)
     @OptionGroup public var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The token, '-' for stdin, or @file.", valueName: "token"))
-    public var token: String?
+    @Argument(help: ArgumentHelp("The token, '-' for stdin, @file, or 'sample [name]'.", valueName: "token"))
+    public var inputs: [String] = []
+    @Option(name: .customLong("as"), help: ArgumentHelp("Walk through the validation this service performs.", valueName: "service"))
+    public var service: String?
+    @Option(help: ArgumentHelp("Walk through validation for this audience URI.", valueName: "uri"))
+    public var audience: String?
+    @Option(help: ArgumentHelp("Check the signature with this key set: a file, or an http URL on 127.0.0.1/localhost.", valueName: "file|url"))
+    public var jwks: String?
     @Flag(help: "Print the report as JSON.")
     public var json = false
     public init() {}
 
+    var token: String? { inputs.first }
+
+    public func validate() throws {
+        if service != nil && audience != nil { throw ValidationError("give --as or --audience, not both") }
+        if let service, AudienceCatalog.service(named: service) == nil {
+            throw ValidationError("unknown service '\(service)'; use one of \(AudienceCatalog.aliases.keys.sorted().joined(separator: ", ")) or --audience URI")
+        }
+    }
+
     public func execute(in session: LabSession) throws {
-        let text = try readInput(session)
-        let report = try TokenInspector(now: Date()).inspect(text)
+        let now = Date()
+        let text: String
+        if inputs.first == "sample" {
+            guard inputs.count > 1 else {
+                session.console.print(["Samples (inspect sample <name>), minted now and signed with the lab's key:"]
+                    + TokenSamples.all.map { "  \($0.name.rightPadded(to: 18)) \($0.summary)" })
+                return
+            }
+            let minter = TokenMinter(key: try session.signingKey())
+            guard let sample = try TokenSamples.token(inputs[1], minter: minter, now: now) else {
+                let names = TokenSamples.all.map(\.name)
+                throw LabCLIError.badLine("no sample '\(inputs[1])'" + (Suggestion.nearest(to: inputs[1], in: names).map { ". Did you mean '\($0)'?" } ?? "; samples: \(names.joined(separator: ", "))"))
+            }
+            if !json { session.console.print([session.console.paint("Sample '\(inputs[1])':", "2"), sample, ""]) }
+            text = sample
+        } else {
+            if inputs.count > 1 { throw LabCLIError.badLine("inspect takes one token; quote it if it contains spaces") }
+            text = try readInput(session)
+        }
+        let inspector = TokenInspector(now: now)
+        var report = try inspector.inspect(text)
+        let decoded = try DecodedToken.decode(try TokenInput.read(text).token)
+        let (keys, source) = try keySet(for: decoded, session: session)
+        if let keys {
+            let verdict = keys.verify(decoded)
+            report.signature.verified = verdict.passed
+            report.signature.note = verdict.explanation + " (keys from \(source ?? "the given set"))"
+            if !verdict.passed { report.findings.insert(TokenReport.Finding(severity: .problem, code: "signature", message: "Signature: \(verdict.explanation)."), at: 0) }
+        }
+        var walkthrough: ValidationWalkthrough?
+        if let target = service.flatMap(AudienceCatalog.service(named:)) ?? audience.flatMap(AudienceCatalog.service(for:)) {
+            walkthrough = ValidationWalkthrough(token: decoded, service: target, audience: target.audience, jwks: keys, jwksSource: source, now: now)
+        } else if let audience {
+            walkthrough = ValidationWalkthrough(token: decoded, service: nil, audience: audience, jwks: keys, jwksSource: source, now: now)
+        }
         if json {
+            struct Output: Encodable { var report: TokenReport; var validation: ValidationWalkthrough? }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            session.console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            session.console.print(String(decoding: try encoder.encode(Output(report: report, validation: walkthrough)), as: UTF8.self))
         } else {
-            session.console.print(TokenPresenter(style: session.style, console: session.console).render(report))
+            let presenter = TokenPresenter(style: session.style, console: session.console)
+            session.console.print(presenter.render(report))
+            if let walkthrough { session.console.print(presenter.render(walkthrough)) }
         }
+    }
+
+    /// The key set to check the signature with: --jwks, else the lab's key for lab tokens, else none.
+    private func keySet(for token: DecodedToken, session: LabSession) throws -> (JWKS?, String?) {
+        if let jwks {
+            if jwks.hasPrefix("http://") || jwks.hasPrefix("https://") {
+                guard let url = URL(string: jwks), let host = url.host, ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host) else {
+                    throw LabCLIError.badLine("--jwks URLs must be on this machine (127.0.0.1 or localhost): the lab never sends anything elsewhere")
+                }
+                guard let data = try? Data(contentsOf: url) else { throw LabCLIError.badLine("could not fetch \(jwks)") }
+                return (try JWKS.parse(data), jwks)
+            }
+            guard let data = FileManager.default.contents(atPath: jwks) else { throw TokenError.unreadableFile(jwks) }
+            return (try JWKS.parse(data), jwks)
+        }
+        if token.claimString("tid") == LabIssuer.tenantID, FileManager.default.fileExists(atPath: session.signingKeyURL.path) {
+            return (try session.signingKey().jwks, "the lab's own key")
+        }
+        return (nil, nil)
     }
 
     private func readInput(_ session: LabSession) throws -> String {
@@ -69,6 +142,17 @@ public struct InspectCommand: SessionCommand {
             }
         } while depth > 0
         return collected
+    }
+}
+
+/// `jwks`: the lab's public signing key as a JWKS, for any JWT library to verify lab tokens with.
+public struct JWKSCommand: SessionCommand {
+    public static let configuration = CommandConfiguration(commandName: "jwks", abstract: "Print the lab's public signing key set (JWKS), to verify lab tokens anywhere.")
+    @OptionGroup public var global: GlobalOptions
+    public init() {}
+
+    public func execute(in session: LabSession) throws {
+        session.console.print(try session.signingKey().jwks.json())
     }
 }
 
