@@ -108,4 +108,26 @@ import Testing
         #expect(history.contains("quiz check-imds-token-flow"))
         #expect(!history.contains("zzz"), "quiz answers are not history")
     }
+
+    @Test func pastingATokenAtTheInspectPromptKeepsItOutOfHistory() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("inspect sample\r")
+        try term.expect("tampered")
+        try term.expect("> ")
+        term.send("inspect\r")
+        try term.expect("token> ")
+        let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3ZhdWx0LmF6dXJlLm5ldCJ9.c2lnbmF0dXJl"
+        term.send(token + "\r")
+        try term.expect("for Azure Key Vault")
+        try term.expect("> ")
+        term.sendControl("d")
+        _ = try term.waitForExit()
+        let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
+        #expect(history.contains("inspect sample"))
+        #expect(!history.contains("eyJ"), "a pasted token is never history: \(history)")
+    }
 }
