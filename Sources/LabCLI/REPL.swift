@@ -125,13 +125,19 @@ public final class REPL {
         }
         var lines = ["Commands:"]
         let width = (CommandTable.names + ["help [command]"]).map(\.count).max() ?? 10
-        for type in CommandTable.commands {
+        let column = width + 14
+        var entries: [(String, String)] = CommandTable.commands.map { type in
             let name = type.configuration.commandName ?? ""
-            let usage = type.configuration.commandName.map { usageLine(for: type, name: $0) } ?? name
-            lines.append("  " + usage.rightPadded(to: width + 12) + "  " + type.configuration.abstract)
+            return (usageLine(for: type, name: name), type.configuration.abstract)
         }
-        lines.append("  " + "help [command]".rightPadded(to: width + 12) + "  Show this list, or the details of one command.")
-        lines.append("  " + "exit, quit".rightPadded(to: width + 12) + "  Leave the lab (Ctrl-D works too; Ctrl-C clears the line).")
+        entries.append(("help [command]", "Show this list, or the details of one command."))
+        entries.append(("exit, quit", "Leave the lab (Ctrl-D works too; Ctrl-C clears the line)."))
+        let wrapper = TextWrapper(style: session.style)
+        for (usage, abstract) in entries {
+            // Abstracts wrap under themselves so the command column stays readable at any width.
+            lines += wrapper.wrap([StyledRun(abstract)], width: session.style.width,
+                                  firstPrefix: "  " + usage.rightPadded(to: column), prefix: String(repeating: " ", count: column + 2))
+        }
         lines.append("")
         lines.append("Tab completes commands and lesson ids. Every command also runs from the shell: lab <command>.")
         session.console.print(lines)
