@@ -32,12 +32,11 @@ struct LessonPresenter {
                 lines.append("\(entry.number). \(lesson.title), \(lesson.minutes) minutes, \(done ? "done" : "new")\(isCurrent ? ", current" : ""). Id: \(lesson.id).")
                 continue
             }
+            // "done" and "new " have the same width, so the titles line up with or without the symbols.
             let mark = done ? console.paint((style.unicode ? "✓ " : "") + "done", "32") : console.paint((style.unicode ? "• " : "") + "new ", "33")
-            let markWidth = style.unicode ? 6 : 4
-            let padding = String(repeating: " ", count: max(0, markWidth - (done ? (style.unicode ? 6 : 4) : (style.unicode ? 6 : 4))))
             let title = lesson.title.count > titleWidth ? String(lesson.title.prefix(titleWidth - 1)) + "…" : lesson.title
             let pointer = isCurrent ? (style.unicode ? "▸" : ">") : " "
-            lines.append("\(pointer)\(number). \(mark)\(padding)  \(title.rightPadded(to: titleWidth))  \(String(lesson.minutes).leftPadded(to: 2)) min  \(console.paint(lesson.id, "2"))")
+            lines.append("\(pointer)\(number). \(mark)  \(title.rightPadded(to: titleWidth))  \(String(lesson.minutes).leftPadded(to: 2)) min  \(console.paint(lesson.id, "2"))")
         }
         lines.append("")
         lines.append("Open one with 'open <number or id>'; 'next' continues where you left off.")

@@ -6,6 +6,7 @@ public enum QuizError: LocalizedError, Equatable {
     case unknownQuiz(String, available: [String], suggestion: String?)
     case invalid(id: String, diagnostics: [Diagnostic])
     case noQuestions(filter: String)
+    case unknownObjective(String, exam: String, known: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -17,6 +18,8 @@ public enum QuizError: LocalizedError, Equatable {
             return "quiz '\(id)' has \(errors.count) error\(errors.count == 1 ? "" : "s") and cannot be run:\n"
                 + errors.prefix(20).map { "  \($0)" }.joined(separator: "\n")
                 + (errors.count > 20 ? "\n  ... and \(errors.count - 20) more (lab lint Quizzes)" : "")
+        case .unknownObjective(let objective, let exam, let known):
+            return "unknown objective '\(objective)'; \(exam) has: \(known.joined(separator: ", "))"
         case .noQuestions(let filter):
             return "no question matches \(filter)"
         }

@@ -107,6 +107,8 @@ import Testing
         #expect(run.stderr.contains("has no right answer"))
         let lint = try LabBinary.run(["lint"], environment: env(home, content: content))
         #expect(lint.status == 1 && lint.stdout.contains("2 errors"))
+        let objective = try LabBinary.run(["quiz", "az204", "--objective", "nope"], environment: env(home))
+        #expect(objective.status == 2 && objective.stderr == "error: unknown objective 'nope'; AZ-204 has: app-service-endpoint, enable-identities, identity-types, imds-tokens, limits-troubleshooting, roles-scopes, sdk-credentials, tokens-validation\n")
         let unknown = try LabBinary.run(["quiz", "tinny"], environment: env(home, content: content))
         #expect(unknown.stderr.contains("no quiz 'tinny'. Did you mean 'tiny'?"))
     }

@@ -64,7 +64,7 @@ public struct QuizCommand: SessionCommand {
         }
         if let objective, library.objectives[quiz.exam]?[objective] == nil {
             let known = (library.objectives[quiz.exam] ?? [:]).keys.sorted()
-            throw ValidationError("unknown objective '\(objective)'; \(quiz.exam) has: \(known.joined(separator: ", "))")
+            throw QuizError.unknownObjective(objective, exam: quiz.exam, known: known)
         }
         let chosenSeed = seed ?? UInt64.random(in: 1...999_999)
         let quizSession = try QuizSession(quiz: quiz, mode: exam ? .exam : .practice, seed: chosenSeed, count: count,
