@@ -30,16 +30,13 @@ public enum AudienceCatalog {
                 access: "Azure Service Bus Data Sender or Data Receiver", note: nil),
         Service(name: "Azure Event Hubs", audience: "https://eventhubs.azure.net",
                 access: "Azure Event Hubs Data Sender or Data Receiver", note: nil),
-        Service(name: "Microsoft Graph", audience: "https://graph.microsoft.com",
-                access: "application permissions (app roles) granted to the identity's service principal", note: nil),
     ]
 
     /// Short names for `inspect --as`.
     public static let aliases: [String: String] = [
         "keyvault": "https://vault.azure.net", "storage": "https://storage.azure.com/", "cosmos": "https://cosmos.azure.com",
         "sql": "https://database.windows.net/", "openai": "https://cognitiveservices.azure.com", "ai": "https://cognitiveservices.azure.com",
-        "arm": "https://management.azure.com/", "servicebus": "https://servicebus.azure.net", "eventhubs": "https://eventhubs.azure.net",
-        "graph": "https://graph.microsoft.com",
+        "arm": "https://management.azure.com/", "servicebus": "https://servicebus.azure.net", "eventhubs": "https://eventhubs.azure.net"
     ]
 
     /// The service for a short name (`keyvault`) or an audience URI.

@@ -62,7 +62,7 @@ public enum ClaimGlossary {
             kind: .code),
         ClaimInfo(
             name: "kid", title: "Key ID",
-            meaning: "Names the key that signed the token. The resource server looks this id up in the issuer's published key set (JWKS, found through the OpenID metadata at .../discovery/v2.0/keys) and checks the signature locally; it does not call Entra ID on each request.",
+            meaning: "Names the key that signed the token. The resource server looks this id up in the issuer's published key set (JWKS, listed in the OpenID metadata as jwks_uri: .../discovery/v2.0/keys) and checks the signature locally; it does not call Entra ID on each request.",
             kind: .code),
         ClaimInfo(
             name: "x5t", title: "Certificate thumbprint",
@@ -109,7 +109,7 @@ public enum ClaimGlossary {
             kind: .url),
         ClaimInfo(
             name: "iat", title: "Issued at",
-            meaning: "When the token was issued, in Unix seconds. Compare it with exp to see the lifetime: the exam's default answer is 1 hour, while observed managed identity tokens live about 24 hours because the platform caches them.",
+            meaning: "When the token was issued, in Unix seconds. Compare it with exp to see the lifetime: the exam's default answer is 1 hour, while observed managed identity tokens live about 24 hours; the back end also caches them.",
             kind: .time),
         ClaimInfo(
             name: "nbf", title: "Not before",
@@ -343,7 +343,7 @@ public enum ClaimGlossary {
             kind: .time),
         ClaimInfo(
             name: "ext_expires_in", title: "Extended expiry",
-            meaning: "Seconds of extended lifetime, there for resilience when the token service isn't responding (a string). Plan refreshes on expires_in as usual.",
+            meaning: "Seconds of extended lifetime, there for resilience when the token service isn't responding (a string). Plan refreshes on expires_on as usual.",
             kind: .text),
         ClaimInfo(
             name: "not_before", title: "Not before",

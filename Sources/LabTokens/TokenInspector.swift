@@ -61,7 +61,7 @@ public struct TokenInspector: Sendable {
             if let identity {
                 switch identity.kind {
                 case .userAssigned:
-                    add(.note, "identity-user-assigned", "A user-assigned identity, '\(identity.name)' (xms_mirid ends in userAssignedIdentities/\(identity.name)). Any resource it is assigned to can get this token.")
+                    add(.note, "identity-user-assigned", "A user-assigned identity, '\(identity.name)' (xms_mirid ends in userAssignedIdentities/\(identity.name)). Any resource it is assigned to can get tokens as this identity.")
                 case .systemAssigned:
                     add(.note, "identity-system-assigned", "A system-assigned identity of the \(identity.holderType ?? "resource") '\(identity.name)' (xms_mirid is that resource's id). It lives and dies with that resource.")
                 }
@@ -138,7 +138,10 @@ public struct TokenInspector: Sendable {
             add(name == "iss" ? .problem : .warning, "missing-\(name)", "No \(name) claim, which every Entra ID access token carries.")
         }
         let appOnly = token.claimString("idtyp").map { $0 == "app" } ?? (token.claims["scp"] == nil && token.claims["appid"] != nil ? true : nil)
-        if appOnly == true { add(.note, "app-only", "An app-only token (idtyp app): no user is involved, as with every managed identity token. Access comes from role assignments on the principal oid.") }
+        if appOnly == true {
+            let why = token.claimString("idtyp") == "app" ? "idtyp app" : "no idtyp, but appid and no scp"
+            add(.note, "app-only", "An app-only token (\(why)): no user is involved, as with every managed identity token. Access comes from role assignments on the principal oid.")
+        }
         if let oid = token.claimString("oid") { add(.note, "principal", "Role assignments must name the principal (object) id \(oid); that is what the service checks.") }
 
         let looksLive = entraIssuer && !isLab && (exp.map { $0 > nowEpoch } ?? false)

@@ -46,7 +46,7 @@ public struct ValidationWalkthrough: Sendable, Equatable, Codable {
         if aud == audience {
             steps.append(Step(name: "audience", passed: true, detail: "aud \(aud) is this service's own"))
         } else if AudienceCatalog.normalise(aud) == AudienceCatalog.normalise(audience) {
-            steps.append(Step(name: "audience", passed: true, detail: "aud \(aud) matches \(audience) but for a trailing slash; services accept the forms they document, so request exactly \(audience)"))
+            steps.append(Step(name: "audience", passed: nil, detail: "aud \(aud) differs from \(audience) only by a trailing slash; aud is exactly the requested resource, and the service may reject a form it does not document: request exactly \(audience)"))
         } else {
             steps.append(Step(name: "audience", passed: false, detail: "aud is \(aud.isEmpty ? "missing" : aud), but this service only accepts \(audience): request the token with resource=\(audience)"))
         }
@@ -54,7 +54,7 @@ public struct ValidationWalkthrough: Sendable, Equatable, Codable {
         let t = now.timeIntervalSince1970
         if let nbf = token.claimNumber("nbf") {
             let ok = nbf <= t + Self.skew
-            steps.append(Step(name: "not before", passed: ok, detail: ok ? "nbf \(TimeText.describe(nbf, now: now)) is past (5 minutes of skew allowed)" : "nbf is \(TimeText.relative(nbf - t)), beyond 5 minutes of skew: check the clocks"))
+            steps.append(Step(name: "not before", passed: ok, detail: ok ? "nbf \(TimeText.describe(nbf, now: now)) is past, or within the 5 minutes of skew allowed" : "nbf is \(TimeText.relative(nbf - t)), beyond 5 minutes of skew: check the clocks"))
         } else {
             steps.append(Step(name: "not before", passed: true, detail: "no nbf claim; nothing to check"))
         }

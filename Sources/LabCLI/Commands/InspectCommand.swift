@@ -11,7 +11,7 @@ public struct InspectCommand: SessionCommand {
         Accepts a bare JWT, 'Bearer <jwt>', an 'Authorization: Bearer <jwt>' line, or a whole IMDS / App Service JSON
         response. Give it as an argument, '-' for standard input, or @file. With nothing, the lab asks you to paste it.
         'inspect sample' lists ready examples signed with the lab's key; 'inspect sample vm-keyvault' shows one.
-        --as keyvault|storage|cosmos|sql|openai|arm|servicebus|eventhubs|graph (or --audience URI) walks through the
+        --as keyvault|storage|cosmos|sql|openai|arm|servicebus|eventhubs (or --audience URI) walks through the
         checks that service makes. Signatures are checked against --jwks (a file, or a URL on this machine) or, for
         lab tokens, the lab's own key. The token never leaves this machine and is never written to history.
         """)
