@@ -130,4 +130,23 @@ import Testing
         #expect(history.contains("inspect sample"))
         #expect(!history.contains("eyJ"), "a pasted token is never history: \(history)")
     }
+
+    @Test func longLessonsPageWithTheBuiltInPager() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["LAB_HOME"] = home.path
+        environment["LAB_CONTENT"] = LabBinary.repositoryRoot.path
+        environment["TERM"] = "xterm-256color"
+        environment["INPUTRC"] = "/dev/null"
+        environment.removeValue(forKey: "PAGER")
+        let term = try PseudoTerminal(executable: try LabBinary.url().path, arguments: ["open", "imds-token-flow"], environment: environment, columns: 80, rows: 24)
+        defer { term.terminate() }
+        try term.expect("-- more (")
+        term.send(" ")
+        try term.expect("-- more (")
+        term.send("q")
+        #expect(try term.waitForExit() == 0)
+        #expect(!PseudoTerminal.stripANSI(term.transcript).contains("Check yourself"), "q stops before the end")
+    }
 }
