@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
@@ -20,6 +21,7 @@ let package = Package(
         .target(name: "LabKit"),
         .target(name: "LabContent", dependencies: ["CCmark", "LabKit", "Yams"]),
         .target(name: "LabQuiz", dependencies: ["LabContent", "LabKit", "Yams"]),
+        .target(name: "LabStore", dependencies: ["LabKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LabTokens", dependencies: [
             "LabKit",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -27,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
         .target(name: "LabCLI", dependencies: [
-            "LabContent", "LabQuiz", "LabTokens", "LabTerminal", "LabKit",
+            "LabContent", "LabQuiz", "LabStore", "LabTokens", "LabTerminal", "LabKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab", dependencies: ["LabCLI"]),
@@ -38,7 +40,8 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "LabQuizTests", dependencies: ["LabQuiz", "LabContent", "LabKit"]),
         .testTarget(name: "LabTokensTests", dependencies: ["LabTokens"]),
-        .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabTestSupport"]),
+        .testTarget(name: "LabStoreTests", dependencies: ["LabStore", "LabKit"]),
+        .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabStore", "LabTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

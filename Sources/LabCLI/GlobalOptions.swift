@@ -11,6 +11,9 @@ public struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Wrap text to this many columns instead of the terminal's width.", valueName: "columns"))
     public var width: Int?
 
+    @Option(help: ArgumentHelp("Whose progress to use, so learners sharing a machine stay apart (default: your user name).", valueName: "name"))
+    public var profile: String?
+
     @Flag(name: .customLong("no-pager"), help: "Never page long output.")
     public var noPager = false
 

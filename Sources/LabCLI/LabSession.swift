@@ -2,6 +2,7 @@ import Foundation
 import LabContent
 import LabKit
 import LabQuiz
+import LabStore
 import LabTokens
 import LabTerminal
 
@@ -11,7 +12,7 @@ public final class LabSession {
     public let environment: [String: String]
     public let paths: LabPaths
     public let console: Console
-    public var state: LessonState
+    private var cachedStore: AppDatabase?
     /// The line source shared by the REPL and the questions a quiz asks.
     public var lineReader: LineReader?
     private var cachedQuizzes: QuizLibrary?
@@ -27,7 +28,6 @@ public final class LabSession {
                                        plain: options.plain, width: options.width,
                                        terminalWidth: TerminalInfo.size()?.columns)
         self.console = Console(style: style, interactive: interactive, paging: !options.noPager, capture: capture)
-        self.state = LessonState.load(from: paths)
     }
 
     public var style: OutputStyle { console.style }
@@ -101,5 +101,20 @@ public final class LabSession {
         return path
     }
 
-    public func saveState() { state.save(to: paths) }
+    /// The learner's profile: --profile, else LAB_PROFILE, else the user name.
+    public var profileName: String {
+        options.profile ?? environment["LAB_PROFILE"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "learner"
+    }
+
+    /// The progress database, opened once; a damaged file is moved aside and the learner told where it went.
+    public func store() throws -> AppDatabase {
+        if let cachedStore { return cachedStore }
+        try paths.ensureStateDirectory()
+        let store = try AppDatabase.open(path: paths.databaseFile.path, profile: profileName)
+        if case .movedAside(let aside, let reason) = store.openNote {
+            console.error("the progress database was damaged (\(reason)); it was kept as \(aside) and a new one was started")
+        }
+        cachedStore = store
+        return store
+    }
 }

@@ -7,7 +7,7 @@ struct LessonPresenter {
     var style: OutputStyle
     var console: Console
 
-    func list(_ library: LessonLibrary, state: LessonState) -> [String] {
+    func list(_ library: LessonLibrary, read: Set<String>, current: String?) -> [String] {
         guard !library.entries.isEmpty else { return ["No lessons yet: the Lessons/ folder is empty."] }
         let total = library.entries.compactMap(\.lesson).reduce(0) { $0 + $1.minutes }
         var lines = ["Lessons (\(library.entries.count), about \(total) minutes in all)", ""]
@@ -26,8 +26,8 @@ struct LessonPresenter {
                 continue
             }
             guard let lesson = entry.lesson else { continue }
-            let done = state.read.contains(lesson.id)
-            let isCurrent = state.current == lesson.id
+            let done = read.contains(lesson.id)
+            let isCurrent = current == lesson.id
             if style.plain {
                 lines.append("\(entry.number). \(lesson.title), \(lesson.minutes) minutes, \(done ? "done" : "new")\(isCurrent ? ", current" : ""). Id: \(lesson.id).")
                 continue

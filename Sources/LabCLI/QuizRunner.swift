@@ -12,6 +12,9 @@ final class QuizRunner {
     let write: ([String]) -> Void
     let interactive: Bool
     private var lastCase: String?
+    private var shownAt = Date()
+    /// Called for every recorded answer with the seconds since the question was shown.
+    var onAnswer: ((Int, Answer, Grade, TimeInterval) -> Void)?
 
     init(quiz: QuizSession, reader: LineReader, presenter: QuizPresenter, interactive: Bool, write: @escaping ([String]) -> Void) {
         self.quiz = quiz
@@ -41,6 +44,7 @@ final class QuizRunner {
         lastCase = item.question.caseStudy
         lines += presenter.question(quiz, index: index, answered: quiz.mode == .exam ? quiz.answers[index] : nil)
         write(lines)
+        shownAt = quiz.now
     }
 
     private var prompt: String { interactive ? "answer> " : "" }
@@ -72,6 +76,7 @@ final class QuizRunner {
                         write(["There are \(quiz.items.count) questions."])
                     case .answer(let answer):
                         let grade = quiz.record(answer, at: index)
+                        onAnswer?(index, answer, grade, quiz.now.timeIntervalSince(shownAt))
                         write(presenter.feedback(quiz, index: index, answer: answer, grade: grade))
                         index += 1
                         break asking
@@ -106,7 +111,8 @@ final class QuizRunner {
                 case .invalid(let message): write([message])
                 case .hint: write(["Hints are for practice mode."])
                 case .answer(let answer):
-                    quiz.record(answer, at: index)
+                    let grade = quiz.record(answer, at: index)
+                    onAnswer?(index, answer, grade, quiz.now.timeIntervalSince(shownAt))
                     index += 1
                 case .skip, .next: index += 1
                 case .back: index = max(0, index - 1)

@@ -22,7 +22,7 @@ public struct LabPaths: Sendable, Equatable {
     }
 
     public var historyFile: URL { stateDirectory.appendingPathComponent("history") }
-    public var lessonStateFile: URL { stateDirectory.appendingPathComponent("lessons.json") }
+    public var databaseFile: URL { stateDirectory.appendingPathComponent("progress.sqlite") }
 
     /// Creates the state directory (0700) if it is missing; state is private to the learner.
     public func ensureStateDirectory() throws {

@@ -75,7 +75,7 @@ public struct QuizReport: Codable, Sendable, Equatable {
     }
 
     /// Letters as shown to the learner, so the report speaks their language.
-    static func describe(_ answer: Answer, item: QuizSession.Item) -> String {
+    public static func describe(_ answer: Answer, item: QuizSession.Item) -> String {
         func letter(_ stored: Int) -> String {
             guard let k = item.shown.firstIndex(of: stored) else { return "?" }
             return String(UnicodeScalar(UInt8(97 + k)))

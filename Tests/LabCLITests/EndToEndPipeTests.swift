@@ -117,4 +117,26 @@ import Testing
             #expect(!noColour.stdout.contains("\u{1B}["))
         }
     }
+
+    @Test func aDamagedProgressDatabaseIsKeptAsideAndTheLabStarts() throws {
+        try withHome { home in
+            try "garbage".write(to: home.appendingPathComponent("progress.sqlite"), atomically: true, encoding: .utf8)
+            let result = try LabBinary.run(["lessons"], environment: env(home))
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("the progress database was damaged"))
+            #expect(result.stderr.contains("progress.sqlite.corrupt-"))
+            let kept = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasPrefix("progress.sqlite.corrupt-") }
+            #expect(kept.count == 1)
+        }
+    }
+
+    @Test func profilesKeepProgressApart() throws {
+        try withHome { home in
+            _ = try LabBinary.run(["open", "2", "--profile", "ana"], environment: env(home))
+            let ana = try LabBinary.run(["lessons", "--profile", "ana"], environment: env(home))
+            let ben = try LabBinary.run(["lessons", "--profile", "ben"], environment: env(home))
+            #expect(ana.stdout.contains("done"))
+            #expect(!ben.stdout.contains("done"))
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LabTestSupport
+import LabStore
 import Testing
 
 /// The REPL in a real pseudo-terminal: prompt, Tab completion, history redaction, Ctrl-C, Ctrl-D.
@@ -148,5 +149,35 @@ import Testing
         term.send("q")
         #expect(try term.waitForExit() == 0)
         #expect(!PseudoTerminal.stripANSI(term.transcript).contains("Check yourself"), "q stops before the end")
+    }
+
+    @Test func killingTheLabMidQuizLosesNoAnsweredQuestion() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home, extra: ["LAB_PROFILE": "kill-test"])
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("quiz check-imds-token-flow --seed 4\r")
+        try term.expect("Question 1 of 5")
+        try term.expect("answer> ")
+        term.send("skip\r")
+        try term.expect("Question 2 of 5")
+        try term.expect("answer> ")
+        // Answer whatever kind comes up, until two answers are in.
+        var answered = 0
+        var guard_ = 0
+        while answered < 2 && guard_ < 8 {
+            guard_ += 1
+            for attempt in ["t", "a", "Metadata: true", "abcd"] {
+                term.send(attempt + "\r")
+                let chunk = try term.expect("answer> ")
+                if chunk.contains("Right") || chunk.contains("Not right") || chunk.contains("Wrong") || chunk.contains("Partly") { answered += 1; break }
+            }
+        }
+        #expect(answered == 2)
+        kill(term.processIdentifier, SIGKILL)
+        _ = try term.waitForExit()
+        let store = try AppDatabase.open(path: home.appendingPathComponent("progress.sqlite").path, profile: "kill-test")
+        #expect(try store.answerCount(quizID: "check-imds-token-flow") == 2)
     }
 }

@@ -37,9 +37,8 @@ import Testing
         #expect(output.components(separatedBy: "Lesson 1 of").count == 3)
         #expect(output.components(separatedBy: "Lesson 2 of").count == 2)
         #expect(output.contains("error: this is the first lesson."))
-        #expect(session.state.read.contains("why-managed-identities") && session.state.read.contains("imds-token-flow"))
-        let saved = try String(contentsOf: home.appendingPathComponent("lessons.json"), encoding: .utf8)
-        #expect(saved.contains("imds-token-flow"))
+        #expect(try session.store().lessonsOpened() == ["why-managed-identities", "imds-token-flow"])
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("progress.sqlite").path))
     }
 
     @Test func helpListsEveryCommandAndExplainsOne() throws {

@@ -27,8 +27,7 @@ public struct OpenCommand: SessionCommand {
         }
         let presenter = LessonPresenter(style: session.style, console: session.console)
         session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library))
-        session.state.markRead(lesson.id)
-        session.saveState()
+        try session.store().recordLessonOpened(lesson.id)
     }
 }
 
@@ -41,10 +40,12 @@ public struct NextCommand: SessionCommand {
     public func execute(in session: LabSession) throws {
         let library = try session.library()
         let target: Lesson?
-        if let current = session.state.current, library.lessons.contains(where: { $0.id == current }) {
+        let store = try session.store()
+        if let current = try store.currentLesson(), library.lessons.contains(where: { $0.id == current }) {
             target = library.neighbour(of: current, offset: 1)
         } else {
-            target = library.lessons.first { !session.state.read.contains($0.id) } ?? library.lessons.first
+            let read = try store.lessonsOpened()
+            target = library.lessons.first { !read.contains($0.id) } ?? library.lessons.first
         }
         guard let lesson = target, let entry = library.entry(matching: lesson.id) else { throw LabCLIError.noMoreLessons(direction: "next") }
         try OpenCommand.show(entry, in: session, library: library)
@@ -59,7 +60,7 @@ public struct PrevCommand: SessionCommand {
 
     public func execute(in session: LabSession) throws {
         let library = try session.library()
-        guard let current = session.state.current, let lesson = library.neighbour(of: current, offset: -1),
+        guard let current = try session.store().currentLesson(), let lesson = library.neighbour(of: current, offset: -1),
               let entry = library.entry(matching: lesson.id) else { throw LabCLIError.noMoreLessons(direction: "prev") }
         try OpenCommand.show(entry, in: session, library: library)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LabKit
 import LabQuiz
+import LabStore
 import LabTerminal
 
 /// `quiz <id>`: practice (graded as you go) or a timed exam; exit status 0 on pass, 1 on fail.
@@ -75,8 +76,15 @@ public struct QuizCommand: SessionCommand {
         let write: ([String]) -> Void = json
             ? { lines in FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8)) }
             : { lines in console.print(lines) }
+        let store = try session.store()
         let runner = QuizRunner(quiz: quizSession, reader: session.reader(), presenter: presenter,
                                 interactive: TerminalInfo.stdinIsTerminal && console.captured == nil, write: write)
+        // Every answer is committed as it is given: killing the lab mid-quiz loses none of them.
+        runner.onAnswer = { index, answer, grade, seconds in
+            let item = quizSession.items[index]
+            try? store.recordAnswer(quizID: quiz.id, questionID: item.question.id, answer: QuizReport.describe(answer, item: item),
+                                    points: grade.points, correct: grade.isCorrect, seconds: seconds, mode: quizSession.mode.rawValue)
+        }
         let report = runner.run()
         if json {
             let encoder = JSONEncoder()
@@ -85,7 +93,10 @@ public struct QuizCommand: SessionCommand {
         } else {
             console.print(presenter.report(report, session: quizSession))
         }
-        if report.answered > 0 { QuizResults.append(report, date: Date(), paths: session.paths) }
+        if report.answered > 0 {
+            try store.recordAttempt(quizID: report.quiz, mode: report.mode, seed: report.seed, percent: report.percent,
+                                    passed: report.passed, questions: report.questions, answered: report.answered)
+        }
         return report
     }
 }
@@ -98,7 +109,7 @@ public struct QuizzesCommand: SessionCommand {
 
     public func execute(in session: LabSession) throws {
         let library = try session.quizzes()
-        let results = QuizResults.load(session.paths)
+        let best = try session.store().bestScores()
         var lines = ["Quizzes (\(library.entries.count))", ""]
         let width = library.entries.map(\.id).map(\.count).max() ?? 10
         for entry in library.entries {
@@ -107,7 +118,7 @@ public struct QuizzesCommand: SessionCommand {
                 lines.append("  \(entry.id.rightPadded(to: width))  [broken] \(first)")
                 continue
             }
-            let best = results.best(quiz.id).map { "best \($0)%" + ($0 >= quiz.pass ? " (passed)" : "") } ?? "not taken"
+            let best = best[quiz.id].map { "best \($0)%" + ($0 >= quiz.pass ? " (passed)" : "") } ?? "not taken"
             let kind = quiz.lesson.map { "check for \($0)" } ?? quiz.exam
             lines.append("  \(quiz.id.rightPadded(to: width))  \(String(quiz.questions.count).leftPadded(to: 3)) questions  pass \(quiz.pass)%  \(best.rightPadded(to: 18))  \(session.console.paint(kind, "2"))")
         }
