@@ -152,6 +152,7 @@ public final class REPL {
         case "quiz": return "quiz <id> [--exam]"
         case "inspect": return "inspect [token]"
         case "glossary": return "glossary [claim]"
+        case "progress": return "progress [export|reset]"
         default: return name
         }
     }

@@ -34,7 +34,7 @@ public final class QuizSession {
     public var objectiveTitles: [String: String] = [:]
 
     public init(quiz: Quiz, mode: Grader.Mode, seed: UInt64, count: Int? = nil, objective: String? = nil,
-                minutes: Double? = nil, clock: LabClock = SystemClock()) throws {
+                minutes: Double? = nil, keepOrder: Bool = false, clock: LabClock = SystemClock()) throws {
         var rng = SeededGenerator(seed: seed)
         var pool = quiz.questions
         if let objective {
@@ -47,7 +47,7 @@ public final class QuizSession {
             if let c = question.caseStudy, let last = groups.last?.last, last.caseStudy == c { groups[groups.count - 1].append(question) }
             else { groups.append([question]) }
         }
-        groups.shuffle(using: &rng)
+        if !keepOrder { groups.shuffle(using: &rng) }
         var chosen = Array(groups.joined())
         if let count, count > 0, count < chosen.count { chosen = Array(chosen.prefix(count)) }
         items = chosen.map { question in

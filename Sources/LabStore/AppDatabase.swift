@@ -191,4 +191,41 @@ public final class AppDatabase: @unchecked Sendable {
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer WHERE profileId = ?", arguments: [profileID]) ?? 0
         }
     }
+
+    public func answers() throws -> [AnswerRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT quizID, questionID, answer, points, correct, seconds, mode, at FROM answer WHERE profileId = ? ORDER BY at, id",
+                             arguments: [profileID]).map {
+                AnswerRecord(quizID: $0["quizID"], questionID: $0["questionID"], answer: $0["answer"], points: $0["points"],
+                             correct: $0["correct"], seconds: $0["seconds"], mode: $0["mode"], at: $0["at"])
+            }
+        }
+    }
+
+    public func attempts() throws -> [AttemptRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT quizID, mode, percent, passed, questions, answered, at FROM attempt WHERE profileId = ? ORDER BY at, id",
+                             arguments: [profileID]).map {
+                AttemptRecord(quizID: $0["quizID"], mode: $0["mode"], percent: $0["percent"], passed: $0["passed"],
+                              questions: $0["questions"], answered: $0["answered"], at: $0["at"])
+            }
+        }
+    }
+
+    public func lessonEvents() throws -> [LessonRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT lessonID, kind, at FROM lessonEvent WHERE profileId = ? ORDER BY at, id", arguments: [profileID]).map {
+                LessonRecord(lessonID: $0["lessonID"], kind: $0["kind"], at: $0["at"])
+            }
+        }
+    }
+
+    /// Forgets this profile's record (lessons, answers, attempts, settings); other profiles are untouched.
+    public func reset() throws {
+        try writer.write { db in
+            for table in ["lessonEvent", "answer", "attempt", "setting"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE profileId = ?", arguments: [profileID])
+            }
+        }
+    }
 }

@@ -88,6 +88,9 @@ public enum TimeText {
         return seconds > 0 ? "in \(text)" : "\(text) ago"
     }
 
+    /// "in 2 days", "in 3 h", without the clock time.
+    public static func relativeWords(_ seconds: TimeInterval) -> String { relative(seconds) }
+
     /// A duration in words: "1 h", "24 h 5 min".
     public static func duration(_ seconds: Int) -> String {
         let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60

@@ -139,4 +139,31 @@ import Testing
             #expect(!ben.stdout.contains("done"))
         }
     }
+
+    @Test func progressReviewExportAndReset() throws {
+        try withHome { home in
+            let e = env(home).merging(["LAB_PROFILE": "pat"]) { $1 }
+            _ = try LabBinary.run(["open", "1"], environment: e)
+            _ = try LabBinary.run(["quiz", "check-imds-token-flow", "--seed", "3"], stdin: "Metadata: true\nquit\n", environment: e)
+            let progress = try LabBinary.run(["progress"], environment: e)
+            #expect(progress.status == 0, "\(progress.stderr)")
+            #expect(progress.stdout.contains("Progress for pat"))
+            #expect(progress.stdout.contains("Lessons: 1 of 2 opened: why-managed-identities."))
+            #expect(progress.stdout.contains("check-imds-token-flow"))
+            #expect(progress.stdout.contains("imds-tokens"))
+            let csv = try LabBinary.run(["progress", "export", "--csv"], environment: e)
+            #expect(csv.stdout.hasPrefix("profile,quiz,question,answer,points,correct,seconds,mode,at\n"))
+            #expect(csv.stdout.split(separator: "\n").count >= 2)
+            let json = try LabBinary.run(["progress", "export", "--json"], environment: e)
+            #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["profile"] as? String == "pat")
+            let refused = try LabBinary.run(["progress", "reset"], environment: e)
+            #expect(refused.status == 1 && refused.stderr.contains("needs --yes"))
+            let reset = try LabBinary.run(["progress", "reset", "--yes"], environment: e)
+            #expect(reset.status == 0)
+            let empty = try LabBinary.run(["progress"], environment: e)
+            #expect(empty.stdout.contains("Lessons: 0 of 2 opened."))
+            let review = try LabBinary.run(["review"], environment: e)
+            #expect(review.stdout.contains("Nothing is due for review"))
+        }
+    }
 }
