@@ -22,6 +22,7 @@ lint: build
 
 bench: deps
 	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product lab-bench
 	./Benchmarks/run
 
 clean:

@@ -33,6 +33,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab", dependencies: ["LabCLI"]),
+        .executableTarget(name: "lab-bench", dependencies: ["LabStore", .product(name: "GRDB", package: "GRDB.swift")],
+                          path: "Benchmarks/LabBenchmarks"),
         .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
         .testTarget(name: "LabContentTests", dependencies: ["LabContent", "LabTestSupport"],
                     resources: [.copy("Fixtures")]),
