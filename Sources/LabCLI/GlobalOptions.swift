@@ -14,6 +14,9 @@ public struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Whose progress to use, so learners sharing a machine stay apart (default: your user name).", valueName: "name"))
     public var profile: String?
 
+    @Flag(name: .customLong("unlock-all"), help: "Open every lesson without passing the check quizzes first (instructors, returning experts; also LAB_UNLOCK_ALL=1).")
+    public var unlockAll = false
+
     @Flag(name: .customLong("no-pager"), help: "Never page long output.")
     public var noPager = false
 

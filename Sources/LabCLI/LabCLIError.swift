@@ -11,6 +11,7 @@ public enum LabCLIError: LocalizedError, Equatable {
     case lintFailed(errors: Int)
     case noSuchPath(String)
     case emptySearch
+    case lockedLesson(number: Int, title: String, previous: String, quiz: String, pass: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -28,6 +29,8 @@ public enum LabCLIError: LocalizedError, Equatable {
             return "\(errors) error\(errors == 1 ? "" : "s") found"
         case .noSuchPath(let path):
             return "no such file or folder: \(path)"
+        case .lockedLesson(let number, let title, let previous, let quiz, let pass):
+            return "lesson \(number), \(title), is locked: score \(pass)% or more in 'quiz \(quiz)' (the check of '\(previous)') to unlock it, or start the lab with --unlock-all"
         case .emptySearch:
             return "search needs some words, for example: search Metadata header"
         }

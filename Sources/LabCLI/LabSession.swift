@@ -78,6 +78,17 @@ public final class LabSession {
         return try LabSigningKey.loadOrCreate(at: signingKeyURL)
     }
 
+    /// Which lessons are unlocked for this learner now.
+    public func gate() throws -> LessonGate {
+        let quizzes = try quizzes()
+        var checks: [String: LessonGate.Check] = [:]
+        for quiz in quizzes.entries.filter({ !$0.isBroken }).compactMap(\.quiz) {
+            if let lesson = quiz.lesson { checks[lesson] = LessonGate.Check(quizID: quiz.id, pass: quiz.pass) }
+        }
+        let unlockAll = options.unlockAll || environment["LAB_UNLOCK_ALL"].map { !$0.isEmpty && $0 != "0" } ?? false
+        return LessonGate(lessonIDs: try library().lessons.map(\.id), checks: checks, bestScores: try store().bestScores(), unlockAll: unlockAll)
+    }
+
     /// The reader for this process: the REPL's, or readline at a terminal, or plain lines from a pipe.
     public func reader() -> LineReader {
         if let lineReader { return lineReader }

@@ -1,5 +1,6 @@
 import LabContent
 import LabKit
+import LabQuiz
 import LabTerminal
 
 /// Turns lessons into terminal lines: the course list, a lesson page, search results.
@@ -7,7 +8,7 @@ struct LessonPresenter {
     var style: OutputStyle
     var console: Console
 
-    func list(_ library: LessonLibrary, read: Set<String>, current: String?) -> [String] {
+    func list(_ library: LessonLibrary, read: Set<String>, current: String?, gate: LessonGate) -> [String] {
         guard !library.entries.isEmpty else { return ["No lessons yet: the Lessons/ folder is empty."] }
         let total = library.entries.compactMap(\.lesson).reduce(0) { $0 + $1.minutes }
         var lines = ["Lessons (\(library.entries.count), about \(total) minutes in all)", ""]
@@ -26,14 +27,19 @@ struct LessonPresenter {
                 continue
             }
             guard let lesson = entry.lesson else { continue }
-            let done = read.contains(lesson.id)
+            let locked = gate.lock(for: lesson.id) != nil
+            let done = read.contains(lesson.id) || gate.passed(lesson.id)
             let isCurrent = current == lesson.id
             if style.plain {
-                lines.append("\(entry.number). \(lesson.title), \(lesson.minutes) minutes, \(done ? "done" : "new")\(isCurrent ? ", current" : ""). Id: \(lesson.id).")
+                lines.append("\(entry.number). \(lesson.title), \(lesson.minutes) minutes, \(locked ? "locked" : gate.passed(lesson.id) ? "passed" : done ? "done" : "new")\(isCurrent ? ", current" : ""). Id: \(lesson.id).")
                 continue
             }
             // "done" and "new " have the same width, so the titles line up with or without the symbols.
-            let mark = done ? console.paint((style.unicode ? "✓ " : "") + "done", "32") : console.paint((style.unicode ? "• " : "") + "new ", "33")
+            let mark: String
+            if locked { mark = console.paint((style.unicode ? "⊘ " : "") + "lock", "2") }
+            else if gate.passed(lesson.id) { mark = console.paint((style.unicode ? "★ " : "") + "pass", "1;32") }
+            else if done { mark = console.paint((style.unicode ? "✓ " : "") + "done", "32") }
+            else { mark = console.paint((style.unicode ? "• " : "") + "new ", "33") }
             let title = lesson.title.count > titleWidth ? String(lesson.title.prefix(titleWidth - 1)) + "…" : lesson.title
             let pointer = isCurrent ? (style.unicode ? "▸" : ">") : " "
             lines.append("\(pointer)\(number). \(mark)  \(title.rightPadded(to: titleWidth))  \(String(lesson.minutes).leftPadded(to: 2)) min  \(console.paint(lesson.id, "2"))")
@@ -43,13 +49,16 @@ struct LessonPresenter {
         return lines
     }
 
-    func lessonPage(_ lesson: Lesson, number: Int, of total: Int, library: LessonLibrary) -> [String] {
+    func lessonPage(_ lesson: Lesson, number: Int, of total: Int, library: LessonLibrary, check: LessonGate.Check? = nil) -> [String] {
         var lines: [String] = []
         let header = "Lesson \(number) of \(total) · \(lesson.minutes) min · \(lesson.id)"
         lines.append(console.paint(style.plain ? "Lesson \(number) of \(total), \(lesson.minutes) minutes." : header, "2"))
         lines.append("")
         lines += MarkdownRenderer(style: style).render(lesson.document)
         lines.append("")
+        if let check {
+            lines += TextWrapper(style: style).wrap([StyledRun("Check yourself: 'quiz \(check.quizID)'. \(check.pass)% or more marks this lesson passed and unlocks the next.", sgr: ["1"])], width: style.width)
+        }
         if let next = library.neighbour(of: lesson.id, offset: 1) {
             lines.append(console.paint("End of lesson \(number). Next: '\("next")' opens \(library.number(of: next.id) ?? number + 1). \(next.title).", "2"))
         } else {

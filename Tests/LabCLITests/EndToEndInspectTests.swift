@@ -18,7 +18,7 @@ import Testing
     @Test func inspectArgumentStdinAndFile() throws {
         let home = try LabBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        let env = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+        let env = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path, "LAB_UNLOCK_ALL": "1"]
         let direct = try LabBinary.run(["inspect", Self.token(), "--width", "100"], environment: env)
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(direct.stdout.contains("for Azure Cosmos DB"))
@@ -57,7 +57,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home) }
         let response = #"{"access_token": "\#(Self.token())", "resource": "https://cosmos.azure.com", "token_type": "Bearer"}"#
         let run = try LabBinary.run([], stdin: "inspect \(response)\nglossary xms_mirid\nglossary audd\n",
-                                    environment: ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path])
+                                    environment: ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path, "LAB_UNLOCK_ALL": "1"])
         #expect(run.stdout.contains("Inspected: token response"))
         #expect(run.stdout.contains("xms_mirid:"))
         #expect(run.stderr.contains("'audd' is not in the glossary. Did you mean 'aud'?"))
@@ -67,7 +67,7 @@ import Testing
     @Test func samplesJWKSAndTheValidationWalkthrough() throws {
         let home = try LabBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        let env = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+        let env = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path, "LAB_UNLOCK_ALL": "1"]
         let list = try LabBinary.run(["inspect", "sample"], environment: env)
         #expect(list.status == 0 && list.stdout.contains("appservice-cosmos") && list.stdout.contains("tampered"))
         let sample = try LabBinary.run(["inspect", "sample", "appservice-cosmos", "--as", "cosmos", "--width", "100"], environment: env)

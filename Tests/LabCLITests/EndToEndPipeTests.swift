@@ -11,7 +11,7 @@ import Testing
     }
 
     func env(_ home: URL) -> [String: String] {
-        ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+        ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path, "LAB_UNLOCK_ALL": "1"]
     }
 
     @Test func pipedCommandsRunWithoutPromptsAndSucceed() throws {
@@ -164,6 +164,21 @@ import Testing
             #expect(empty.stdout.contains("Lessons: 0 of 2 opened."))
             let review = try LabBinary.run(["review"], environment: e)
             #expect(review.stdout.contains("Nothing is due for review"))
+        }
+    }
+
+    @Test func aLockedLessonSaysWhatToPassFirst() throws {
+        try withHome { home in
+            let locked = ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path]
+            let list = try LabBinary.run(["lessons"], environment: locked)
+            #expect(list.stdout.contains("lock  Getting a token from IMDS"))
+            let open = try LabBinary.run(["open", "imds-token-flow"], environment: locked)
+            #expect(open.status == 1)
+            #expect(open.stderr.contains("is locked: score 60% or more in 'quiz check-why-managed-identities'"))
+            let first = try LabBinary.run(["open", "1"], environment: locked)
+            #expect(first.stdout.contains("Check yourself: 'quiz check-why-managed-identities'"))
+            let instructor = try LabBinary.run(["open", "imds-token-flow", "--unlock-all"], environment: locked)
+            #expect(instructor.status == 0)
         }
     }
 }

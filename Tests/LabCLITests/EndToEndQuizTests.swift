@@ -5,7 +5,7 @@ import Testing
 /// `lab quiz` through the built binary: scripted answers from a pipe, JSON results, exit status, bad banks.
 @Suite(.serialized) struct EndToEndQuizTests {
     func env(_ home: URL, content: URL = LabBinary.repositoryRoot) -> [String: String] {
-        ["LAB_HOME": home.path, "LAB_CONTENT": content.path]
+        ["LAB_HOME": home.path, "LAB_CONTENT": content.path, "LAB_UNLOCK_ALL": "1"]
     }
 
     /// A content folder with one small quiz whose answers are known.

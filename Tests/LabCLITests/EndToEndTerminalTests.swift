@@ -11,6 +11,7 @@ import Testing
         environment["LAB_CONTENT"] = LabBinary.repositoryRoot.path
         environment["TERM"] = "xterm-256color"
         environment["PAGER"] = "cat"
+        environment["LAB_UNLOCK_ALL"] = "1"
         environment["INPUTRC"] = "/dev/null"
         environment.removeValue(forKey: "NO_COLOR")
         for (k, v) in extra { environment[k] = v }
@@ -141,6 +142,7 @@ import Testing
         environment["TERM"] = "xterm-256color"
         environment["INPUTRC"] = "/dev/null"
         environment.removeValue(forKey: "PAGER")
+        environment["LAB_UNLOCK_ALL"] = "1"
         let term = try PseudoTerminal(executable: try LabBinary.url().path, arguments: ["open", "imds-token-flow"], environment: environment, columns: 80, rows: 24)
         defer { term.terminate() }
         try term.expect("-- more (")

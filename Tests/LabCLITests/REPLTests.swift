@@ -10,7 +10,7 @@ import Testing
     func session(_ extra: [String] = []) throws -> (LabSession, URL) {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lab-repl-\(UUID().uuidString)")
         let options = try GlobalOptions.parse(["--content", Self.root.path, "--width", "80"] + extra)
-        let session = LabSession(options: options, environment: ["LAB_HOME": home.path, "TERM": "dumb"], interactive: false, capture: true)
+        let session = LabSession(options: options, environment: ["LAB_HOME": home.path, "TERM": "dumb", "LAB_UNLOCK_ALL": "1"], interactive: false, capture: true)
         return (session, home)
     }
 

@@ -47,4 +47,18 @@ import Testing
         #expect(summary.lessonsOpened == ["imds-token-flow"] && summary.lessonCount == 2)
         #expect(summary.dueToday == 1, "the missed a2 is due now")
     }
+
+    @Test func aPassedCheckQuizUnlocksTheNextLesson() {
+        let checks = ["one": LessonGate.Check(quizID: "check-one", pass: 60)]
+        var gate = LessonGate(lessonIDs: ["one", "two", "three"], checks: checks, bestScores: [:], unlockAll: false)
+        #expect(gate.lock(for: "one") == nil, "the first lesson is always open")
+        #expect(gate.lock(for: "two") == LessonGate.Lock(previousLesson: "one", quizID: "check-one", pass: 60))
+        #expect(gate.lock(for: "three") == nil, "a lesson without a check quiz holds nothing back")
+        gate.bestScores = ["check-one": 59]
+        #expect(gate.lock(for: "two") != nil && !gate.passed("one"))
+        gate.bestScores = ["check-one": 60]
+        #expect(gate.lock(for: "two") == nil && gate.passed("one"))
+        let open = LessonGate(lessonIDs: ["one", "two"], checks: checks, bestScores: [:], unlockAll: true)
+        #expect(open.lock(for: "two") == nil)
+    }
 }

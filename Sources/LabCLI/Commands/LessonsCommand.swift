@@ -9,6 +9,6 @@ public struct LessonsCommand: SessionCommand {
 
     public func execute(in session: LabSession) throws {
         let library = try session.library()
-        session.console.print(LessonPresenter(style: session.style, console: session.console).list(library, read: try session.store().lessonsOpened(), current: try session.store().currentLesson()))
+        session.console.print(LessonPresenter(style: session.style, console: session.console).list(library, read: try session.store().lessonsOpened(), current: try session.store().currentLesson(), gate: try session.gate()))
     }
 }

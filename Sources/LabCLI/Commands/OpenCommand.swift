@@ -25,8 +25,12 @@ public struct OpenCommand: SessionCommand {
             throw LabCLIError.brokenLesson(number: entry.number, file: entry.file,
                                            problems: entry.diagnostics.filter { $0.severity == .error }.map(\.description))
         }
+        let gate = try session.gate()
+        if let lock = gate.lock(for: lesson.id) {
+            throw LabCLIError.lockedLesson(number: entry.number, title: lesson.title, previous: lock.previousLesson, quiz: lock.quizID, pass: lock.pass)
+        }
         let presenter = LessonPresenter(style: session.style, console: session.console)
-        session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library))
+        session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library, check: gate.checks[lesson.id]))
         try session.store().recordLessonOpened(lesson.id)
     }
 }
