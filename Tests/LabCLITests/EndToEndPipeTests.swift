@@ -1,5 +1,6 @@
 import Foundation
 import LabTestSupport
+import LabStore
 import Testing
 
 /// The built `lab` binary driven through pipes, as scripts and CI use it.
@@ -179,6 +180,30 @@ import Testing
             #expect(first.stdout.contains("Check yourself: 'quiz check-why-managed-identities'"))
             let instructor = try LabBinary.run(["open", "imds-token-flow", "--unlock-all"], environment: locked)
             #expect(instructor.status == 0)
+        }
+    }
+
+    @Test func twoLabProcessesOnOneProfileCorruptNothing() throws {
+        try withHome { home in
+            let e = env(home).merging(["LAB_PROFILE": "shared"]) { $1 }
+            // Answers every kind somehow: letters, true/false, an order, a short answer.
+            let input = String(repeating: "a\nt\nabcd\nabcde\nabcdef\n", count: 120)
+            var results: [LabBinary.Result?] = [nil, nil]
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let result = try? LabBinary.run(["quiz", "az204", "--seed", "\(i + 1)", "--json"], stdin: input, environment: e, timeout: 120)
+                lock.lock()
+                results[i] = result
+                lock.unlock()
+            }
+            let answered = results.compactMap { $0 }.compactMap { r -> Int? in
+                (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["answered"] as? Int
+            }
+            #expect(answered.count == 2)
+            let store = try AppDatabase.open(path: home.appendingPathComponent("progress.sqlite").path, profile: "shared")
+            // In practice mode every answer is recorded once, so the rows match what both reports counted.
+            #expect(try store.answerCount(quizID: "az204") == answered.reduce(0, +))
+            #expect(try store.attempts().count == 2)
         }
     }
 }
