@@ -25,12 +25,14 @@ public final class Console {
     public func print(_ line: String) { print([line]) }
 
     /// Long reading (a lesson) goes through the pager when a person is at a terminal.
-    public func page(_ lines: [String]) {
+    /// Returns true when the reader saw every line (false if they quit the pager early).
+    @discardableResult
+    public func page(_ lines: [String]) -> Bool {
         if captured == nil, paging, interactive, let size = TerminalInfo.size() {
-            Pager(rows: size.rows).show(lines)
-        } else {
-            print(lines)
+            return Pager(rows: size.rows).show(lines)
         }
+        print(lines)
+        return true
     }
 
     public func error(_ message: String) {

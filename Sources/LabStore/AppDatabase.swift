@@ -137,6 +137,13 @@ public final class AppDatabase: @unchecked Sendable {
         }
     }
 
+    /// The lesson was shown to its end.
+    public func recordLessonFinished(_ lessonID: String, at date: Date = Date()) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO lessonEvent (profileId, lessonID, kind, at) VALUES (?, ?, 'finished', ?)", arguments: [profileID, lessonID, date])
+        }
+    }
+
     /// One answered question, committed at once.
     public func recordAnswer(quizID: String, questionID: String, answer: String, points: Double, correct: Bool,
                              seconds: Double, mode: String, at date: Date = Date()) throws {

@@ -13,17 +13,19 @@ public struct Pager {
         self.rows = rows
     }
 
-    /// Writes the lines, paging only when they do not fit on one screen.
-    public func show(_ lines: [String]) {
+    /// Writes the lines, paging only when they do not fit on one screen; true when the reader reached the end.
+    @discardableResult
+    public func show(_ lines: [String]) -> Bool {
         let text = lines.joined(separator: "\n") + "\n"
         guard lines.count > rows - 1, rows > 4 else {
             FileHandle.standardOutput.write(Data(text.utf8))
-            return
+            return true
         }
         if let pager = environment["PAGER"]?.trimmingCharacters(in: .whitespaces), !pager.isEmpty, pager != "cat" {
-            if runExternal(pager, text: text) { return }
+            // An external pager does not say how far the reader got; count the lesson as read.
+            if runExternal(pager, text: text) { return true }
         }
-        builtIn(lines)
+        return builtIn(lines)
     }
 
     private func runExternal(_ command: String, text: String) -> Bool {
@@ -45,7 +47,7 @@ public struct Pager {
     }
 
     /// Space or f: next page; Enter or j: next line; b: back a page; q, Esc or Ctrl-C: stop.
-    private func builtIn(_ lines: [String]) {
+    private func builtIn(_ lines: [String]) -> Bool {
         let out = FileHandle.standardOutput
         let page = max(1, rows - 1)
         var top = 0
@@ -54,7 +56,7 @@ public struct Pager {
         let tty = open("/dev/tty", O_RDONLY)
         guard tty >= 0 else {
             out.write(Data((lines[shown...].joined(separator: "\n") + "\n").utf8))
-            return
+            return true
         }
         defer { close(tty) }
         var saved = termios()
@@ -73,7 +75,7 @@ public struct Pager {
             if n <= 0 { break }
             switch key {
             case UInt8(ascii: "q"), UInt8(ascii: "Q"), 27, 3:
-                return
+                return false
             case 10, 13, UInt8(ascii: "j"):
                 out.write(Data((lines[shown] + "\n").utf8))
                 shown += 1
@@ -87,5 +89,6 @@ public struct Pager {
                 shown = end
             }
         }
+        return shown >= lines.count
     }
 }

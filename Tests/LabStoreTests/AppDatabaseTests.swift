@@ -16,6 +16,8 @@ import Testing
         try db.recordLessonOpened("imds-token-flow")
         #expect(try db.lessonsOpened() == ["why-managed-identities", "imds-token-flow"])
         #expect(try db.currentLesson() == "imds-token-flow")
+        try db.recordLessonFinished("imds-token-flow")
+        #expect(try db.lessonEvents().map(\.kind) == ["opened", "opened", "finished"])
         try db.recordAnswer(quizID: "az204", questionID: "q1", answer: "b", points: 1, correct: true, seconds: 4.2, mode: "practice")
         try db.recordAttempt(quizID: "az204", mode: "practice", seed: 7, percent: 40, passed: false, questions: 5, answered: 2)
         try db.recordAttempt(quizID: "az204", mode: "exam", seed: UInt64.max, percent: 80, passed: true, questions: 5, answered: 5)

@@ -30,8 +30,9 @@ public struct OpenCommand: SessionCommand {
             throw LabCLIError.lockedLesson(number: entry.number, title: lesson.title, previous: lock.previousLesson, quiz: lock.quizID, pass: lock.pass)
         }
         let presenter = LessonPresenter(style: session.style, console: session.console)
-        session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library, check: gate.checks[lesson.id]))
         try session.store().recordLessonOpened(lesson.id)
+        let finished = session.console.page(presenter.lessonPage(lesson, number: entry.number, of: library.entries.count, library: library, check: gate.checks[lesson.id]))
+        if finished { try session.store().recordLessonFinished(lesson.id) }
     }
 }
 
