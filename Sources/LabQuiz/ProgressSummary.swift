@@ -21,6 +21,8 @@ public struct ProgressSummary: Sendable, Equatable, Codable {
     }
 
     public var lessonsOpened: [String]
+    /// Lessons read to their end.
+    public var lessonsFinished: [String]
     public var lessonCount: Int
     public var quizzes: [QuizLine]
     public var objectives: [ObjectiveLine]
@@ -35,10 +37,11 @@ public struct ProgressSummary: Sendable, Equatable, Codable {
     ///   - questions: every known question: id -> (objective, lesson).
     public init(answers: [(quizID: String, questionID: String, points: Double, at: Date)],
                 attempts: [(quizID: String, percent: Int, passed: Bool, at: Date)],
-                lessonsOpened: [String], lessonIDs: [String], lessonEventDates: [Date],
+                lessonsOpened: [String], lessonsFinished: [String] = [], lessonIDs: [String], lessonEventDates: [Date],
                 questions: [String: (objective: String, lesson: String)], objectiveTitles: [String: String],
                 now: Date, calendar: Calendar = .current) {
         self.lessonsOpened = lessonIDs.filter { lessonsOpened.contains($0) }
+        self.lessonsFinished = lessonIDs.filter { lessonsFinished.contains($0) }
         lessonCount = lessonIDs.count
         self.answers = answers.count
         var byQuiz: [String: [(Int, Bool)]] = [:]

@@ -149,7 +149,7 @@ import Testing
             let progress = try LabBinary.run(["progress"], environment: e)
             #expect(progress.status == 0, "\(progress.stderr)")
             #expect(progress.stdout.contains("Progress for pat"))
-            #expect(progress.stdout.contains("Lessons: 1 of 2 opened: why-managed-identities."))
+            #expect(progress.stdout.contains("Lessons: 1 of 2 opened, 1 read to the end: why-managed-identities."))
             #expect(progress.stdout.contains("check-imds-token-flow"))
             #expect(progress.stdout.contains("imds-tokens"))
             let csv = try LabBinary.run(["progress", "export", "--csv"], environment: e)
@@ -162,7 +162,7 @@ import Testing
             let reset = try LabBinary.run(["progress", "reset", "--yes"], environment: e)
             #expect(reset.status == 0)
             let empty = try LabBinary.run(["progress"], environment: e)
-            #expect(empty.stdout.contains("Lessons: 0 of 2 opened."))
+            #expect(empty.stdout.contains("Lessons: 0 of 2 opened, 0 read to the end."))
             let review = try LabBinary.run(["review"], environment: e)
             #expect(review.stdout.contains("Nothing is due for review"))
         }

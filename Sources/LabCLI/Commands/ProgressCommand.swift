@@ -32,7 +32,7 @@ public struct ProgressCommand: SessionCommand {
         return ProgressSummary(
             answers: try store.answers().map { ($0.quizID, $0.questionID, $0.points, $0.at) },
             attempts: try store.attempts().map { ($0.quizID, $0.percent, $0.passed, $0.at) },
-            lessonsOpened: events.map(\.lessonID), lessonIDs: library.lessons.map(\.id), lessonEventDates: events.map(\.at),
+            lessonsOpened: events.map(\.lessonID), lessonsFinished: events.filter { $0.kind == "finished" }.map(\.lessonID), lessonIDs: library.lessons.map(\.id), lessonEventDates: events.map(\.at),
             questions: questions, objectiveTitles: titles, now: now)
     }
 
@@ -40,7 +40,7 @@ public struct ProgressCommand: SessionCommand {
         let console = session.console
         let style = session.style
         var lines = [console.paint("Progress for \(session.profileName)", "1"), ""]
-        lines.append("Lessons: \(s.lessonsOpened.count) of \(s.lessonCount) opened" + (s.lessonsOpened.isEmpty ? "." : ": \(s.lessonsOpened.joined(separator: ", "))."))
+        lines.append("Lessons: \(s.lessonsOpened.count) of \(s.lessonCount) opened, \(s.lessonsFinished.count) read to the end" + (s.lessonsOpened.isEmpty ? "." : ": \(s.lessonsOpened.joined(separator: ", "))."))
         if s.quizzes.isEmpty {
             lines.append("Quizzes: none taken yet ('quizzes' lists them).")
         } else {
