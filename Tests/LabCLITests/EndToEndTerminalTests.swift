@@ -5,7 +5,7 @@ import Testing
 
 /// The REPL in a real pseudo-terminal: prompt, Tab completion, history redaction, Ctrl-C, Ctrl-D.
 @Suite(.serialized) struct EndToEndTerminalTests {
-    func start(home: URL, extra: [String: String] = [:]) throws -> PseudoTerminal {
+    func start(home: URL, extra: [String: String] = [:], arguments: [String] = [], columns: Int = 100, rows: Int = 40) throws -> PseudoTerminal {
         var environment = ProcessInfo.processInfo.environment
         environment["LAB_HOME"] = home.path
         environment["LAB_CONTENT"] = LabBinary.repositoryRoot.path
@@ -15,7 +15,7 @@ import Testing
         environment["INPUTRC"] = "/dev/null"
         environment.removeValue(forKey: "NO_COLOR")
         for (k, v) in extra { environment[k] = v }
-        return try PseudoTerminal(executable: try LabBinary.url().path, arguments: [], environment: environment, columns: 100, rows: 40)
+        return try PseudoTerminal(executable: try LabBinary.url().path, arguments: arguments, environment: environment, columns: columns, rows: rows)
     }
 
     @Test func promptCompletionHistoryAndControlKeys() throws {
@@ -136,14 +136,8 @@ import Testing
     @Test func longLessonsPageWithTheBuiltInPager() throws {
         let home = try LabBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["LAB_HOME"] = home.path
-        environment["LAB_CONTENT"] = LabBinary.repositoryRoot.path
-        environment["TERM"] = "xterm-256color"
-        environment["INPUTRC"] = "/dev/null"
-        environment.removeValue(forKey: "PAGER")
-        environment["LAB_UNLOCK_ALL"] = "1"
-        let term = try PseudoTerminal(executable: try LabBinary.url().path, arguments: ["open", "imds-token-flow"], environment: environment, columns: 80, rows: 24)
+        // An empty PAGER means the built-in pager.
+        let term = try start(home: home, extra: ["PAGER": ""], arguments: ["open", "imds-token-flow"], columns: 80, rows: 24)
         defer { term.terminate() }
         try term.expect("-- more (")
         term.send(" ")
