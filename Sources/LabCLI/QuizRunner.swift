@@ -1,6 +1,7 @@
 import Foundation
 import LabKit
 import LabQuiz
+import LabStore
 import LabTerminal
 
 /// Runs a quiz session against a line reader: asks, reads, grades, and returns the report.
@@ -141,6 +142,22 @@ final class QuizRunner {
         default:
             if let n = Int(text.drop { !$0.isNumber }), !text.isEmpty { return .goto(n) }
             return .invalid("All questions seen: type 'submit' to finish, 'goto N' to change an answer, or 'quit'.")
+        }
+    }
+}
+
+extension QuizRunner {
+    /// Commits every answer the moment it is given; a write that fails is reported, never silently dropped.
+    func recordAnswers(to store: AppDatabase, mode: String, console: Console, quizID: @escaping (QuizSession.Item) -> String) {
+        let quiz = self.quiz
+        onAnswer = { index, answer, grade, seconds in
+            let item = quiz.items[index]
+            do {
+                try store.recordAnswer(quizID: quizID(item), questionID: item.question.id, answer: QuizReport.describe(answer, item: item),
+                                       points: grade.points, correct: grade.isCorrect, seconds: seconds, mode: mode)
+            } catch {
+                console.error("this answer could not be saved: \(error.localizedDescription)")
+            }
         }
     }
 }

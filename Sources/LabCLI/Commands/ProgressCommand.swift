@@ -166,12 +166,7 @@ public struct ReviewCommand: SessionCommand {
         let presenter = QuizPresenter(style: session.style, console: session.console, objectiveTitles: quizzes.objectives[first.1.exam] ?? [:])
         let runner = QuizRunner(quiz: quizSession, reader: session.reader(), presenter: presenter,
                                 interactive: TerminalInfo.stdinIsTerminal && session.console.captured == nil) { session.console.print($0) }
-        runner.onAnswer = { index, answer, grade, seconds in
-            let item = quizSession.items[index]
-            let source = byID[item.question.id]?.1.id ?? "review"
-            try? store.recordAnswer(quizID: source, questionID: item.question.id, answer: QuizReport.describe(answer, item: item),
-                                    points: grade.points, correct: grade.isCorrect, seconds: seconds, mode: "review")
-        }
+        runner.recordAnswers(to: store, mode: "review", console: session.console) { byID[$0.question.id]?.1.id ?? "review" }
         let report = runner.run()
         session.console.print(presenter.report(report, session: quizSession))
     }

@@ -80,11 +80,7 @@ public struct QuizCommand: SessionCommand {
         let runner = QuizRunner(quiz: quizSession, reader: session.reader(), presenter: presenter,
                                 interactive: TerminalInfo.stdinIsTerminal && console.captured == nil, write: write)
         // Every answer is committed as it is given: killing the lab mid-quiz loses none of them.
-        runner.onAnswer = { index, answer, grade, seconds in
-            let item = quizSession.items[index]
-            try? store.recordAnswer(quizID: quiz.id, questionID: item.question.id, answer: QuizReport.describe(answer, item: item),
-                                    points: grade.points, correct: grade.isCorrect, seconds: seconds, mode: quizSession.mode.rawValue)
-        }
+        runner.recordAnswers(to: store, mode: quizSession.mode.rawValue, console: console) { _ in quiz.id }
         let report = runner.run()
         if json {
             let encoder = JSONEncoder()
