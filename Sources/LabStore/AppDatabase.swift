@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// The learner's record: one SQLite file (WAL), named append-only migrations, and writes named by intent.
@@ -77,15 +80,18 @@ public final class AppDatabase: @unchecked Sendable {
         self.writer = writer
         self.profile = profile
         profileID = try writer.write { db in
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM profile WHERE name = ?", arguments: [profile]) { return id }
-            try db.execute(sql: "INSERT INTO profile (name, createdAt) VALUES (?, ?)", arguments: [profile, now])
-            return db.lastInsertedRowID
+            try db.execute(sql: "INSERT OR IGNORE INTO profile (name, createdAt) VALUES (?, ?)", arguments: [profile, now])
+            return try Int64.fetchOne(db, sql: "SELECT id FROM profile WHERE name = ?", arguments: [profile])!
         }
     }
 
     /// Opens (or creates) the file. A file that is not SQLite or fails its integrity check is renamed with a
     /// timestamp and a new one is started; a file from a newer lab is refused.
     public static func open(path: String, profile: String, now: Date = Date()) throws -> AppDatabase {
+        // Two labs starting at once must not both check, migrate or create the file: one waits for the other.
+        let lockFD = Glibc.open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if lockFD >= 0 { flock(lockFD, LOCK_EX) }
+        defer { if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD) } }
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: path)
         var note: OpenNote = existed ? .existing : .fresh

@@ -199,7 +199,7 @@ import Testing
             let answered = results.compactMap { $0 }.compactMap { r -> Int? in
                 (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["answered"] as? Int
             }
-            #expect(answered.count == 2)
+            #expect(answered.count == 2, "\(results.map { $0.map { "status \($0.status): \($0.stderr)" } ?? "did not run" })")
             let store = try AppDatabase.open(path: home.appendingPathComponent("progress.sqlite").path, profile: "shared")
             // In practice mode every answer is recorded once, so the rows match what both reports counted.
             #expect(try store.answerCount(quizID: "az204") == answered.reduce(0, +))
