@@ -35,6 +35,14 @@ public final class Console {
         return true
     }
 
+    /// Machine-readable output for scripts: pretty, key-sorted, ISO 8601 dates.
+    public func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     public func error(_ message: String) {
         let label = style.colour ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
         let text = "\(label) \(message)"

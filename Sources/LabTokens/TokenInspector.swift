@@ -7,21 +7,25 @@ public struct TokenInspector: Sendable {
     public init(now: Date) { self.now = now }
 
     static let timeClaims: Set<String> = ["iat", "nbf", "exp", "auth_time", "xms_tcdt"]
-    static let preferredOrder = ["aud", "iss", "iat", "nbf", "exp", "aio", "appid", "appidacr", "idp", "idtyp", "oid", "rh", "sub", "tid", "uti", "ver", "xms_mirid", "xms_az_rid"]
 
     public func inspect(_ text: String) throws -> TokenReport {
+        try inspectToken(text).report
+    }
+
+    /// The report and the decoded token it describes, so callers can verify or walk through it without decoding again.
+    public func inspectToken(_ text: String) throws -> (report: TokenReport, token: DecodedToken) {
         let input = try TokenInput.read(text)
         let token = try DecodedToken.decode(input.token)
         var report = inspect(token)
         switch input {
         case .token(_, let wrapper):
-            report.input = wrapper.map { "JWT (from an \($0))" } ?? "JWT"
+            report.input = wrapper.map { "JWT (from the \($0))" } ?? "JWT"
         case .response(let fields, let order, _):
             report.input = "token response"
             report.response = order.map { responseField($0, fields[$0]!) }
             report.findings += responseFindings(fields, token: token)
         }
-        return report
+        return (report, token)
     }
 
     public func inspect(_ token: DecodedToken) -> TokenReport {

@@ -58,8 +58,7 @@ public struct InspectCommand: SessionCommand {
             text = try readInput(session)
         }
         let inspector = TokenInspector(now: now)
-        var report = try inspector.inspect(text)
-        let decoded = try DecodedToken.decode(try TokenInput.read(text).token)
+        var (report, decoded) = try inspector.inspectToken(text)
         let (keys, source) = try keySet(for: decoded, session: session)
         if let keys {
             let verdict = keys.verify(decoded)
@@ -75,9 +74,7 @@ public struct InspectCommand: SessionCommand {
         }
         if json {
             struct Output: Encodable { var report: TokenReport; var validation: ValidationWalkthrough? }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            session.console.print(String(decoding: try encoder.encode(Output(report: report, validation: walkthrough)), as: UTF8.self))
+            try session.console.printJSON(Output(report: report, validation: walkthrough))
         } else {
             let presenter = TokenPresenter(style: session.style, console: session.console)
             session.console.print(presenter.render(report))

@@ -102,11 +102,8 @@ public struct ProgressExportCommand: SessionCommand {
             return
         }
         struct Export: Encodable { var profile: String; var lessons: [LessonRecord]; var answers: [AnswerRecord]; var attempts: [AttemptRecord] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let export = Export(profile: session.profileName, lessons: try store.lessonEvents(), answers: try store.answers(), attempts: try store.attempts())
-        session.console.print(String(decoding: try encoder.encode(export), as: UTF8.self))
+        try session.console.printJSON(Export(profile: session.profileName, lessons: try store.lessonEvents(),
+                                             answers: try store.answers(), attempts: try store.attempts()))
     }
 }
 

@@ -83,9 +83,7 @@ public struct QuizCommand: SessionCommand {
         runner.recordAnswers(to: store, mode: quizSession.mode.rawValue, console: console) { _ in quiz.id }
         let report = runner.run()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            console.print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try console.printJSON(report)
         } else {
             console.print(presenter.report(report, session: quizSession))
         }
