@@ -1,26 +1,11 @@
 import Foundation
+import LabTestSupport
 import Testing
 import LabContent
 
 /// Parsing of ```mermaid blocks: sequence diagrams strictly, other diagrams as graphs (best effort).
 @Suite struct MermaidParserTests {
-    static let keylessFlow = """
-    sequenceDiagram
-        autonumber
-        participant App as Web app (App Service)
-        participant IMDS as Local token endpoint (IMDS)
-        participant Entra as Microsoft Entra ID
-        participant Cosmos as Azure Cosmos DB
-        App->>IMDS: GET token, resource=https://cosmos.azure.com, Metadata: true
-        IMDS->>Entra: Request a token for the app's managed identity
-        Entra-->>IMDS: Signed access token (JWT)
-        IMDS-->>App: access_token, expires_in, resource
-        App->>Cosmos: Create item, Authorization: Bearer <token>
-        Cosmos->>Cosmos: Check signature, issuer, audience, expiry locally
-        Note over Cosmos: Keys come from Entra ID's published JWKS, cached
-        Cosmos->>Cosmos: Check data-plane role for the token's oid
-        Cosmos-->>App: 201 Created
-    """
+    static let keylessFlow = DiagramFixtures.keylessFlow
 
     func sequence(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> SequenceDiagram {
         guard case .sequence(let diagram) = try MermaidDiagram.parse(source) else {
@@ -61,7 +46,7 @@ import LabContent
         #expect(d.autonumber)
         #expect(d.title == nil)
         #expect(d.participants.map(\.id) == ["App", "IMDS", "Entra", "Cosmos"])
-        #expect(d.participants.map(\.label) == ["Web app (App Service)", "Local token endpoint (IMDS)",
+        #expect(d.participants.map(\.label) == ["Order worker (VM)", "Local token endpoint (IMDS)",
                                                 "Microsoft Entra ID", "Azure Cosmos DB"])
         #expect(d.participants.allSatisfy { !$0.isActor })
         #expect(d.messageCount == 8)
@@ -70,7 +55,7 @@ import LabContent
         #expect(notes == [.note(placement: .over, participants: ["Cosmos"], text: "Keys come from Entra ID's published JWKS, cached")])
         #expect(d.steps[0] == message("App", "IMDS", "GET token, resource=https://cosmos.azure.com, Metadata: true"))
         #expect(d.steps[2] == message("Entra", "IMDS", "Signed access token (JWT)", .dotted))
-        #expect(d.steps[4] == message("App", "Cosmos", "Create item, Authorization: Bearer <token>"))
+        #expect(d.steps[4] == message("App", "Cosmos", "Create item, token in the Authorization header"))
         #expect(d.steps[5] == message("Cosmos", "Cosmos", "Check signature, issuer, audience, expiry locally"))
         #expect(d.steps[8] == message("Cosmos", "App", "201 Created", .dotted))
     }
@@ -401,8 +386,8 @@ import LabContent
     }
 
     @Test func labelsKeepInnerParentheses() throws {
-        let g = try graph("flowchart LR\n A[Web app (App Service)] --> B")
-        #expect(g.labels["A"] == "Web app (App Service)")
+        let g = try graph("flowchart LR\n A[Order worker (VM)] --> B")
+        #expect(g.labels["A"] == "Order worker (VM)")
     }
 
     @Test func unreadableGraphLinesAreSkipped() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import Testing
 @testable import LabContent
 
@@ -19,5 +20,15 @@ import Testing
         }
         #expect(library.lessons.first?.id == "why-managed-identities")
         #expect(library.lessons.contains { $0.id == "imds-token-flow" })
+    }
+
+    @Test func theKeylessFlowFixtureIsTheLessonsDiagram() throws {
+        let library = try LessonLibrary.load(folder: Self.root.appendingPathComponent("Lessons"), displayPrefix: "Lessons")
+        let lesson = try #require(library.lessons.first { $0.id == "imds-token-flow" })
+        let diagrams = lesson.document.blocks.compactMap { block -> String? in
+            if case .code("mermaid"?, let text) = block.kind { return text }
+            return nil
+        }
+        #expect(diagrams.contains(DiagramFixtures.keylessFlow + "\n"), "the renderer tests draw exactly what learners read")
     }
 }

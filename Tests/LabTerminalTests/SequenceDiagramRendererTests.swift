@@ -1,37 +1,21 @@
 import Foundation
+import LabTestSupport
 import Testing
 import LabContent
 import LabTerminal
 
 /// The terminal picture and the screen-reader steps of sequence diagrams, and the edge list of other diagrams.
 @Suite struct SequenceDiagramRendererTests {
-    /// The eight-step keyless flow: a web app gets a token from IMDS and calls Cosmos DB with it.
-    static let keylessFlow = """
-    sequenceDiagram
-        autonumber
-        participant App as Web app (App Service)
-        participant IMDS as Local token endpoint (IMDS)
-        participant Entra as Microsoft Entra ID
-        participant Cosmos as Azure Cosmos DB
-        App->>IMDS: GET token, resource=https://cosmos.azure.com, Metadata: true
-        IMDS->>Entra: Request a token for the app's managed identity
-        Entra-->>IMDS: Signed access token (JWT)
-        IMDS-->>App: access_token, expires_in, resource
-        App->>Cosmos: Create item, Authorization: Bearer <token>
-        Cosmos->>Cosmos: Check signature, issuer, audience, expiry locally
-        Note over Cosmos: Keys come from Entra ID's published JWKS, cached
-        Cosmos->>Cosmos: Check data-plane role for the token's oid
-        Cosmos-->>App: 201 Created
-    """
+        static let keylessFlow = DiagramFixtures.keylessFlow
 
     /// Frozen width-80 renderings of `keylessFlow` (checked by eye before freezing: boxes, lifelines, arrowheads
     /// touching lifelines, text clear of lifelines). Regenerate deliberately if the layout changes.
     static let goldenUnicode80 = """
-    ┌──────────┐       ┌─────────────┐     ┌───────────┐ ┌───────────┐
-    │ Web app  │       │ Local token │     │ Microsoft │ │   Azure   │
-    │   (App   │       │  endpoint   │     │ Entra ID  │ │ Cosmos DB │
-    │ Service) │       │   (IMDS)    │     │           │ │           │
-    └────┬─────┘       └──────┬──────┘     └─────┬─────┘ └─────┬─────┘
+     ┌────────┐        ┌─────────────┐     ┌───────────┐ ┌───────────┐
+     │ Order  │        │ Local token │     │ Microsoft │ │   Azure   │
+     │ worker │        │  endpoint   │     │ Entra ID  │ │ Cosmos DB │
+     │  (VM)  │        │   (IMDS)    │     │           │ │           │
+     └───┬────┘        └──────┬──────┘     └─────┬─────┘ └─────┬─────┘
          │                    │                  │             │
          │ 1. GET token,      │                  │             │
          │    resource=       │                  │             │
@@ -55,7 +39,7 @@ import LabTerminal
          │     resource       │                  │             │
          │◀╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌┤                  │             │
          │                    │                  │             │
-         │    5. Create item, Authorization: Bearer <token>    │
+         │  5. Create item, token in the Authorization header  │
          ├────────────────────────────────────────────────────▶│
          │                    │                  │             │
          │                    │                  │             ├──┐ 6. Check
@@ -81,11 +65,11 @@ import LabTerminal
     """
 
     static let goldenASCII80 = """
-    +----------+       +-------------+     +-----------+ +-----------+
-    | Web app  |       | Local token |     | Microsoft | |   Azure   |
-    |   (App   |       |  endpoint   |     | Entra ID  | | Cosmos DB |
-    | Service) |       |   (IMDS)    |     |           | |           |
-    +----+-----+       +------+------+     +-----+-----+ +-----+-----+
+     +--------+        +-------------+     +-----------+ +-----------+
+     | Order  |        | Local token |     | Microsoft | |   Azure   |
+     | worker |        |  endpoint   |     | Entra ID  | | Cosmos DB |
+     |  (VM)  |        |   (IMDS)    |     |           | |           |
+     +---+----+        +------+------+     +-----+-----+ +-----+-----+
          |                    |                  |             |
          | 1. GET token,      |                  |             |
          |    resource=       |                  |             |
@@ -109,7 +93,7 @@ import LabTerminal
          |     resource       |                  |             |
          |<...................|                  |             |
          |                    |                  |             |
-         |    5. Create item, Authorization: Bearer <token>    |
+         |  5. Create item, token in the Authorization header  |
          |---------------------------------------------------->|
          |                    |                  |             |
          |                    |                  |             |--+ 6. Check
@@ -151,7 +135,7 @@ import LabTerminal
         }
     }
 
-    static let labelWords = ["Web", "app", "(App", "Service)", "Local", "token", "endpoint", "(IMDS)", "Microsoft",
+    static let labelWords = ["Order", "worker", "(VM)", "Local", "token", "endpoint", "(IMDS)", "Microsoft",
                              "Entra", "ID", "Azure", "Cosmos", "DB"]
 
     // MARK: Fixture: parse and steps
@@ -167,16 +151,16 @@ import LabTerminal
     @Test func fixtureSteps() throws {
         let steps = SequenceDiagramRenderer(width: 200).steps(try Self.diagram())
         #expect(steps == [
-            "Participants: App (Web app (App Service)), IMDS (Local token endpoint (IMDS)), Entra (Microsoft Entra ID), Cosmos (Azure Cosmos DB)",
-            "1. Web app (App Service) → Local token endpoint (IMDS): GET token, resource=https://cosmos.azure.com, Metadata: true",
+            "Participants: App (Order worker (VM)), IMDS (Local token endpoint (IMDS)), Entra (Microsoft Entra ID), Cosmos (Azure Cosmos DB)",
+            "1. Order worker (VM) → Local token endpoint (IMDS): GET token, resource=https://cosmos.azure.com, Metadata: true",
             "2. Local token endpoint (IMDS) → Microsoft Entra ID: Request a token for the app's managed identity",
             "3. Microsoft Entra ID → Local token endpoint (IMDS) (reply): Signed access token (JWT)",
-            "4. Local token endpoint (IMDS) → Web app (App Service) (reply): access_token, expires_in, resource",
-            "5. Web app (App Service) → Azure Cosmos DB: Create item, Authorization: Bearer <token>",
+            "4. Local token endpoint (IMDS) → Order worker (VM) (reply): access_token, expires_in, resource",
+            "5. Order worker (VM) → Azure Cosmos DB: Create item, token in the Authorization header",
             "6. Azure Cosmos DB → Azure Cosmos DB: Check signature, issuer, audience, expiry locally",
             "   Note over Azure Cosmos DB: Keys come from Entra ID's published JWKS, cached",
             "7. Azure Cosmos DB → Azure Cosmos DB: Check data-plane role for the token's oid",
-            "8. Azure Cosmos DB → Web app (App Service) (reply): 201 Created",
+            "8. Azure Cosmos DB → Order worker (VM) (reply): 201 Created",
         ])
         let numbered = steps.filter { $0.first?.isNumber == true }
         #expect(numbered.map { String($0.prefix(2)) } == (1...8).map { "\($0)." })
@@ -184,8 +168,8 @@ import LabTerminal
 
     @Test func asciiStepsUseAsciiArrows() throws {
         let steps = SequenceDiagramRenderer(width: 200, unicode: false).steps(try Self.diagram())
-        #expect(steps[1].hasPrefix("1. Web app (App Service) -> Local token endpoint (IMDS): GET token"))
-        #expect(steps[4] == "4. Local token endpoint (IMDS) -> Web app (App Service) (reply): access_token, expires_in, resource")
+        #expect(steps[1].hasPrefix("1. Order worker (VM) -> Local token endpoint (IMDS): GET token"))
+        #expect(steps[4] == "4. Local token endpoint (IMDS) -> Order worker (VM) (reply): access_token, expires_in, resource")
         #expect(steps.allSatisfy { $0.allSatisfy(\.isASCII) })
     }
 
@@ -193,7 +177,7 @@ import LabTerminal
         let steps = SequenceDiagramRenderer(width: 40).steps(try Self.diagram())
         #expect(steps.allSatisfy { Self.columns($0) <= 40 })
         let first = try #require(steps.firstIndex { $0.hasPrefix("1. ") })
-        #expect(steps[first] == "1. Web app (App Service) → Local token")
+        #expect(steps[first] == "1. Order worker (VM) → Local token")
         #expect(steps[first + 1] == "   endpoint (IMDS): GET token,")
         let note = try #require(steps.firstIndex { $0.hasPrefix("   Note over") })
         #expect(steps[note] == "   Note over Azure Cosmos DB: Keys come")
