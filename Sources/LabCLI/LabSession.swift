@@ -2,6 +2,7 @@ import Foundation
 import LabContent
 import LabKit
 import LabQuiz
+import LabSim
 import LabStore
 import LabTokens
 import LabTerminal
@@ -18,6 +19,8 @@ public final class LabSession {
     private var cachedQuizzes: QuizLibrary?
     private var cachedLibrary: LessonLibrary?
     private var cachedRoot: URL?
+    private var cachedScenarios: ScenarioLibrary?
+    private var cachedRulebook: Rulebook?
 
     public init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                 interactive: Bool = TerminalInfo.stdinIsTerminal && TerminalInfo.stdoutIsTerminal, capture: Bool = false) {
@@ -59,6 +62,24 @@ public final class LabSession {
                                        lessonIDs: try lessonIDs())
         cachedQuizzes = library
         return library
+    }
+
+    /// The simulator scenarios in Lessons/labs/, loaded once; broken ones are kept with their error.
+    public func scenarios() throws -> ScenarioLibrary {
+        if let cachedScenarios { return cachedScenarios }
+        let folder = try contentRoot().appendingPathComponent("Lessons/labs")
+        let library = ScenarioLibrary.load(folder: folder, displayPrefix: Self.displayPath(folder))
+        cachedScenarios = library
+        return library
+    }
+
+    /// The simulator's rulebook (Lessons/labs/rulebook.yml).
+    public func rulebook() throws -> Rulebook {
+        if let cachedRulebook { return cachedRulebook }
+        let file = try contentRoot().appendingPathComponent("Lessons/labs/rulebook.yml")
+        let rulebook = try Rulebook.load(from: file, displayPath: Self.displayPath(file))
+        cachedRulebook = rulebook
+        return rulebook
     }
 
     /// Lesson ids a quiz question may name: those in the course plan and those written.

@@ -153,6 +153,7 @@ public final class REPL {
         case "inspect": return "inspect [token]"
         case "glossary": return "glossary [claim]"
         case "progress": return "progress [export|reset]"
+        case "sim": return "sim [list|start <id>|grade|rules]"
         default: return name
         }
     }

@@ -107,7 +107,7 @@ public struct FrontMatter: Sendable {
         }
     }
 
-    private static func diagnostic(for error: YamlError, firstLine: Int, file: String) -> Diagnostic {
+    public static func diagnostic(for error: YamlError, firstLine: Int, file: String) -> Diagnostic {
         func make(_ mark: Mark, _ problem: String) -> Diagnostic {
             Diagnostic(file: file, line: mark.line + firstLine - 1, column: mark.column, message: "front matter YAML: \(problem)")
         }

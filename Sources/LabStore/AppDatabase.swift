@@ -62,6 +62,17 @@ public final class AppDatabase: @unchecked Sendable {
                 t.primaryKey(["profileId", "key"])
             }
         }
+        migrator.registerMigration("v2: simulator grades") { db in
+            try db.create(table: "simGrade") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("scenarioID", .text).notNull()
+                t.column("score", .integer).notNull()
+                t.column("solved", .boolean).notNull()
+                t.column("failedRules", .text).notNull() // comma-separated rule ids
+                t.column("at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
@@ -171,7 +182,25 @@ public final class AppDatabase: @unchecked Sendable {
         }
     }
 
+    /// One `grade` in the simulator: the scenario (or "free" for free play), the score and the rules that failed.
+    public func recordSimGrade(scenarioID: String, score: Int, solved: Bool, failedRules: [String], at date: Date = Date()) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO simGrade (profileId, scenarioID, score, solved, failedRules, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [profileID, scenarioID, score, solved, failedRules.joined(separator: ","), date])
+        }
+    }
+
     // MARK: - Reads
+
+    public func simGrades() throws -> [SimGradeRecord] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT scenarioID, score, solved, failedRules, at FROM simGrade WHERE profileId = ? ORDER BY at, id", arguments: [profileID]).map {
+                let failed: String = $0["failedRules"]
+                return SimGradeRecord(scenarioID: $0["scenarioID"], score: $0["score"], solved: $0["solved"],
+                                      failedRules: failed.split(separator: ",").map(String.init), at: $0["at"])
+            }
+        }
+    }
 
     public func lessonsOpened() throws -> Set<String> {
         try writer.read { db in
@@ -236,7 +265,7 @@ public final class AppDatabase: @unchecked Sendable {
     /// Forgets this profile's record (lessons, answers, attempts, settings); other profiles are untouched.
     public func reset() throws {
         try writer.write { db in
-            for table in ["lessonEvent", "answer", "attempt", "setting"] {
+            for table in ["lessonEvent", "answer", "attempt", "setting", "simGrade"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE profileId = ?", arguments: [profileID])
             }
         }

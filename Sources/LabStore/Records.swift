@@ -29,3 +29,12 @@ public struct LessonRecord: Sendable, Equatable, Codable {
     public var kind: String
     public var at: Date
 }
+
+/// A simulator grade.
+public struct SimGradeRecord: Sendable, Equatable, Codable {
+    public var scenarioID: String
+    public var score: Int
+    public var solved: Bool
+    public var failedRules: [String]
+    public var at: Date
+}

@@ -8,6 +8,12 @@ public struct ValidationWalkthrough: Sendable, Equatable, Codable {
         /// nil: cannot be decided here.
         public var passed: Bool?
         public var detail: String
+
+        public init(name: String, passed: Bool?, detail: String) {
+            self.name = name
+            self.passed = passed
+            self.detail = detail
+        }
     }
 
     public var service: String

@@ -1,5 +1,6 @@
 import Testing
 @testable import LabTerminal
+import LabKit
 
 @Suite struct LineEditingTests {
     @Test(arguments: [
