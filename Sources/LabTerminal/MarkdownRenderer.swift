@@ -115,12 +115,11 @@ public struct MarkdownRenderer: Sendable {
             if level > 1 { lines[0] = (level == 2 ? "Section: " : "Subsection: ") + lines[0] }
             return lines
         }
-        if level <= 2 {
-            let rule = String(repeating: level == 1 ? (unicode ? "═" : "=") : (unicode ? "─" : "-"),
-                              count: min(width, lines.map { TextWidth.of($0) }.max() ?? 0))
+        // Levels show as underlines that get lighter (═, ─, ┄), so no level depends on colour or on Markdown's # signs.
+        if level <= 3 {
+            let mark = level == 1 ? (unicode ? "═" : "=") : level == 2 ? (unicode ? "─" : "-") : (unicode ? "┄" : ".")
+            let rule = String(repeating: mark, count: min(width, lines.map { TextWidth.of($0) }.max() ?? 0))
             lines.append(style.colour ? "\u{1B}[2m\(rule)\u{1B}[0m" : rule)
-        } else {
-            lines[0] = String(repeating: "#", count: level) + " " + lines[0]
         }
         return lines
     }
