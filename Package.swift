@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "LabQuizTests", dependencies: ["LabQuiz", "LabContent", "LabKit"]),
         .testTarget(name: "LabTokensTests", dependencies: ["LabTokens"]),
         .testTarget(name: "LabSimTests", dependencies: ["LabSim", "LabTokens", "LabContent", "LabTerminal", "LabKit", "LabTestSupport"],
-                    resources: [.copy("Golden")]),
+                    exclude: ["Golden", "Solutions"]),
         .testTarget(name: "LabStoreTests", dependencies: ["LabStore", "LabKit"]),
         .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabStore", "LabTestSupport"]),
     ],
