@@ -182,6 +182,11 @@ public final class REPL {
             case "quiz":
                 guard words.count == 1, let quizzes = try? session.quizzes() else { return [] }
                 return quizzes.entries.map(\.id).filter { $0.hasPrefix(word) }
+            case "sim":
+                if words.count == 1 { return ["list", "start", "grade", "rules"].filter { $0.hasPrefix(word) } }
+                if words.count == 2, words[1] == "start", let scenarios = try? session.scenarios() { return scenarios.ids.filter { $0.hasPrefix(word) } }
+                if words.count == 2, words[1] == "rules", let rulebook = try? session.rulebook() { return rulebook.rules.map(\.id).filter { $0.hasPrefix(word) } }
+                return []
             case "glossary":
                 return words.count == 1 ? ClaimGlossary.allNames.filter { $0.hasPrefix(word) } : []
             case "help":

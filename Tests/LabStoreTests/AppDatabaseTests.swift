@@ -50,6 +50,34 @@ import Testing
         #expect(try db.lessonsOpened().isEmpty)
     }
 
+    @Test func simulatorGradesAreKeptPerProfile() throws {
+        let db = try AppDatabase(profile: "ana")
+        try db.recordSimGrade(scenarioID: "fix-wrong-scope", score: 60, solved: false, failedRules: ["narrowest-scope", "least-privilege"])
+        try db.recordSimGrade(scenarioID: "fix-wrong-scope", score: 100, solved: true, failedRules: [])
+        let grades = try db.simGrades()
+        #expect(grades.map(\.score) == [60, 100])
+        #expect(grades[0].failedRules == ["narrowest-scope", "least-privilege"])
+        #expect(grades[1].solved)
+        try db.reset()
+        #expect(try db.simGrades().isEmpty)
+    }
+
+    @Test func aVersionOneFileGainsTheSimulatorTableAndKeepsItsAnswers() throws {
+        let path = temporaryPath()
+        let queue = try DatabaseQueue(path: path)
+        // Build the shipped v1 schema exactly by running only the first migration of the real migrator.
+        try AppDatabase.migrator.migrate(queue, upTo: "v1: profiles, lessons, answers, attempts")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO profile (name, createdAt) VALUES ('ana', ?)", arguments: [Date()])
+            try db.execute(sql: "INSERT INTO answer (profileId, quizID, questionID, answer, points, correct, seconds, mode, at) VALUES (1, 'az204', 'q1', 'a', 1, 1, 2, 'practice', ?)", arguments: [Date()])
+        }
+        try queue.close()
+        let db = try AppDatabase.open(path: path, profile: "ana")
+        #expect(try db.answerCount() == 1)
+        try db.recordSimGrade(scenarioID: "free", score: 90, solved: false, failedRules: ["lifecycle-orphans"])
+        #expect(try db.simGrades().count == 1)
+    }
+
     @Test func aDatabaseFromANewerLabIsRefusedAndLeftAlone() throws {
         let path = temporaryPath()
         _ = try AppDatabase.open(path: path, profile: "ana")

@@ -49,6 +49,20 @@ public struct ProgressCommand: SessionCommand {
                 lines.append("  \(q.quizID.rightPadded(to: 30)) best \(String(q.best).leftPadded(to: 3))%  last \(String(q.last).leftPadded(to: 3))%  \(q.attempts) attempt\(q.attempts == 1 ? "" : "s")\(q.passed ? "  passed" : "")")
             }
         }
+        let grades = (try? session.store().simGrades()) ?? []
+        if grades.isEmpty {
+            lines.append("Simulator: no lab graded yet ('sim list' shows them).")
+        } else {
+            lines.append("Simulator labs:")
+            var order: [String] = []
+            for g in grades where !order.contains(g.scenarioID) { order.append(g.scenarioID) }
+            for id in order {
+                let mine = grades.filter { $0.scenarioID == id }
+                let best = mine.map(\.score).max() ?? 0
+                let solved = mine.contains(where: \.solved)
+                lines.append("  \(id.rightPadded(to: 30)) best \(String(best).leftPadded(to: 3))%  \(mine.count) grade\(mine.count == 1 ? "" : "s")\(solved ? "  solved" : "")")
+            }
+        }
         lines.append("")
         lines.append("By objective (your latest answer to each question):")
         let width = s.objectives.map(\.id.count).max() ?? 10

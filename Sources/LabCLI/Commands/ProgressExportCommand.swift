@@ -29,8 +29,8 @@ public struct ProgressExportCommand: SessionCommand {
             session.console.print(lines)
             return
         }
-        struct Export: Encodable { var profile: String; var lessons: [LessonRecord]; var answers: [AnswerRecord]; var attempts: [AttemptRecord] }
+        struct Export: Encodable { var profile: String; var lessons: [LessonRecord]; var answers: [AnswerRecord]; var attempts: [AttemptRecord]; var simulatorGrades: [SimGradeRecord] }
         try session.console.printJSON(Export(profile: session.profileName, lessons: try store.lessonEvents(),
-                                             answers: try store.answers(), attempts: try store.attempts()))
+                                             answers: try store.answers(), attempts: try store.attempts(), simulatorGrades: try store.simGrades()))
     }
 }
