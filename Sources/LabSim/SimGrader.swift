@@ -22,8 +22,16 @@ public struct SimGrader: Sendable {
         for call in context.goal?.calls ?? [] {
             var (met, why) = Goal.check(call, in: context.world)
             if met && call.mustRun {
-                let ran = context.calls.contains { $0.caller == call.from && $0.target == call.target && $0.operation == call.operation && $0.succeeded }
-                if !ran { met = false; why = "the world allows it, but no successful call was made yet: run it (call \(call.target) \(call.operation.rawValue) --from \(call.from))" }
+                let identityID = call.identity.flatMap { context.world.identity($0)?.principal.principalID }
+                let ran = context.calls.contains {
+                    $0.caller == call.from && $0.target == call.target && $0.operation == call.operation && $0.succeeded
+                        && (identityID == nil || $0.principalID == identityID)
+                }
+                if !ran {
+                    met = false
+                    let selector = call.identity.map { " --identity \($0)" } ?? ""
+                    why = "the world allows it, but no successful call was made\(call.identity.map { " as \($0)" } ?? "") yet: token \(call.from) \(call.target)\(selector), then call \(call.target) \(call.operation.rawValue) --from \(call.from)"
+                }
             }
             goals.append(GradeReport.GoalResult(goal: call.text, met: met, detail: why))
         }

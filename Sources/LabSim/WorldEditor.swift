@@ -133,6 +133,9 @@ enum WorldEditor {
             }
             world.roleAssignments.removeAll(where: matches)
             reply.messages.append("Removed '\(role.name)' from \(principalName) at \(scope.text).")
+            if live, world.roleAssignments.contains(where: { $0.role == role.name && $0.scope == scope && $0.principalName == principalName }) {
+                reply.feedback.append(Feedback(.note, "An orphaned assignment for an earlier \(principalName) is still there; remove it with 'revoke orphans' or by its principal id.", rule: "lifecycle-orphans"))
+            }
 
         case .revokeOrphans:
             let orphans = world.orphanedAssignments
