@@ -64,6 +64,11 @@ public final class LabSession {
         return library
     }
 
+    /// Words `glossary` explains: token claims, plus the course glossary's terms once it is loaded.
+    public func glossaryWords() -> Set<String> {
+        Set(ClaimGlossary.allNames.map { $0.lowercased() })
+    }
+
     /// The simulator scenarios in Lessons/labs/, loaded once; broken ones are kept with their error.
     public func scenarios() throws -> ScenarioLibrary {
         if let cachedScenarios { return cachedScenarios }

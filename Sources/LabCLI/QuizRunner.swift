@@ -30,8 +30,9 @@ final class QuizRunner {
         let saved = readline?.recordsHistory
         readline?.recordsHistory = false
         defer { if let saved { readline?.recordsHistory = saved } }
-        let mode = quiz.mode == .exam ? "Exam mode: \(QuizPresenter.clock(quiz.timeRemaining ?? 0)) for \(quiz.items.count) questions, no feedback until you submit."
-            : "Practice mode: \(quiz.items.count) questions, each graded as you answer."
+        let count = quiz.items.count == 1 ? "1 question" : "\(quiz.items.count) questions"
+        let mode = quiz.mode == .exam ? "Exam mode: \(QuizPresenter.clock(quiz.timeRemaining ?? 0)) for \(count), no feedback until you submit."
+            : "Practice mode: \(count), \(quiz.items.count == 1 ? "graded" : "each graded") as you answer."
         write(["\(quiz.quiz.title)", mode])
         return quiz.mode == .exam ? exam() : practice()
     }

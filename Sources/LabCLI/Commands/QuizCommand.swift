@@ -26,6 +26,8 @@ public struct QuizCommand: SessionCommand {
     public var count: Int?
     @Option(help: "Only questions of this objective id.")
     public var objective: String?
+    @Option(name: .customLong("question"), help: ArgumentHelp("Only this question (by its id); repeat for several. Lessons link to bank questions this way.", valueName: "id"))
+    public var questionIDs: [String] = []
     @Option(help: "The same seed gives the same questions in the same order (for workshops).")
     public var seed: UInt64?
     @Flag(help: "Print the result as JSON on stdout (questions go to stderr).")
@@ -60,8 +62,15 @@ public struct QuizCommand: SessionCommand {
             let ids = library.entries.map(\.id)
             throw QuizError.unknownQuiz(id, available: ids, suggestion: Suggestion.nearest(to: id, in: ids))
         }
-        guard !entry.isBroken, let quiz = entry.quiz else {
+        guard !entry.isBroken, var quiz = entry.quiz else {
             throw QuizError.invalid(id: id, diagnostics: entry.diagnostics)
+        }
+        if !questionIDs.isEmpty {
+            let known = quiz.questions.map(\.id)
+            for wanted in questionIDs where !known.contains(wanted) {
+                throw LabCLIError.badLine("quiz \(quiz.id) has no question '\(wanted)'" + (Suggestion.nearest(to: wanted, in: known).map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            quiz.questions = quiz.questions.filter { questionIDs.contains($0.id) }
         }
         if let objective, library.objectives[quiz.exam]?[objective] == nil {
             let known = (library.objectives[quiz.exam] ?? [:]).keys.sorted()
