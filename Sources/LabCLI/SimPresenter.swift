@@ -68,7 +68,13 @@ struct SimPresenter {
     func render(_ call: TargetCall, world: World) -> [String] {
         let what = world.target(call.target).map { $0.kind.operationName(call.operation) } ?? call.operation.rawValue
         var lines = ["  \(call.caller ?? "app") → \(call.target): \(what)"]
-        for step in call.steps {
+        // Token checks that passed fit on one line; what failed, and the authorization decision, are spelled out.
+        let quiet = call.steps.filter { $0.passed == true && $0.name != "authorization" }
+        if !quiet.isEmpty {
+            lines += wrap("validated locally: " + quiet.map(\.name).joined(separator: ", ") + " (signature from the issuer's published keys; no call to Entra ID)",
+                          first: "    ok   ", rest: "         ")
+        }
+        for step in call.steps where !(step.passed == true && step.name != "authorization") {
             let mark = step.passed == true ? "ok  " : step.passed == false ? "FAIL" : "?   "
             lines += wrap(step.detail, first: "    \(mark) \(step.name.rightPadded(to: 13)) ", rest: String(repeating: " ", count: 23))
         }
@@ -151,20 +157,27 @@ struct SimPresenter {
             }
         }
         lines.append(bold("Rules"))
+        var notApplicable: [String] = []
         for result in report.rules {
             let mark: String
+            let required = report.requiredRules.contains(result.rule.id) ? " (required)" : ""
             switch result.outcome {
             case .passed: mark = "PASS"
             case .failed: mark = "FAIL"
-            case .notApplicable: mark = "n/a "
+            case .notApplicable:
+                // Required rules that never came into play are failures of the lab; the others are listed together.
+                guard !required.isEmpty else { notApplicable.append(result.rule.id); continue }
+                mark = "TODO"
             }
-            let required = report.requiredRules.contains(result.rule.id) ? " (required)" : ""
             lines += wrap("\(result.rule.id)\(required): \(result.outcome.detail)", first: "  \(mark) ", rest: "       ")
             if case .failed = result.outcome {
                 if let exam = result.rule.exam { lines += wrap("Exam: \(exam)", first: "       ", rest: "       ") }
                 if let platform = result.rule.platform { lines += wrap("Platform: \(platform)", first: "       ", rest: "       ") }
                 lines.append("       Read: open \(result.rule.lesson)")
             }
+        }
+        if !notApplicable.isEmpty {
+            lines += wrap("Not in play yet (nothing in this world or its runs touches them): " + notApplicable.joined(separator: ", "), first: "  ", rest: "    ")
         }
         return lines
     }

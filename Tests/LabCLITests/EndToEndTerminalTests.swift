@@ -18,6 +18,33 @@ import Testing
         return try PseudoTerminal(executable: try LabBinary.url().path, arguments: arguments, environment: environment, columns: columns, rows: rows)
     }
 
+    @Test func theSimulatorHasItsOwnPromptAndCtrlCCancelsOnlyTheLine() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("sim start fix-miss\t")
+        try term.expect("fix-missing-header")
+        term.send("\r")
+        try term.expect("Required metadata header not specified")
+        try term.expect("sim:fix-missing-header")
+        try term.expect("> ")
+        term.send("grant Owner to everything")
+        term.sendControl("c")
+        try term.expect("^C")
+        try term.expect("sim:fix-missing-header")
+        term.send("show\r")
+        try term.expect("vm-report")
+        try term.expect("sim:fix-missing-header")
+        term.send("back\r")
+        try term.expect("lab")
+        try term.expect("> ")
+        term.sendControl("d")
+        let status = try term.waitForExit(timeout: 15)
+        #expect(status == 0)
+    }
+
     @Test func promptCompletionHistoryAndControlKeys() throws {
         let home = try LabBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
