@@ -21,6 +21,7 @@ public final class LabSession {
     private var cachedRoot: URL?
     private var cachedScenarios: ScenarioLibrary?
     private var cachedRulebook: Rulebook?
+    private var cachedGlossary: CourseGlossary?
 
     public init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
                 interactive: Bool = TerminalInfo.stdinIsTerminal && TerminalInfo.stdoutIsTerminal, capture: Bool = false) {
@@ -64,9 +65,19 @@ public final class LabSession {
         return library
     }
 
-    /// Words `glossary` explains: token claims, plus the course glossary's terms once it is loaded.
+    /// The course glossary (Lessons/glossary.yml), loaded once; none if the content has no glossary.
+    public func courseGlossary() throws -> CourseGlossary {
+        if let cachedGlossary { return cachedGlossary }
+        let file = try contentRoot().appendingPathComponent("Lessons/glossary.yml")
+        let glossary = FileManager.default.fileExists(atPath: file.path)
+            ? try CourseGlossary.load(from: file, displayPath: Self.displayPath(file)) : CourseGlossary(entries: [])
+        cachedGlossary = glossary
+        return glossary
+    }
+
+    /// Words `glossary` explains: token claims and the course glossary's terms and aliases.
     public func glossaryWords() -> Set<String> {
-        Set(ClaimGlossary.allNames.map { $0.lowercased() })
+        Set((ClaimGlossary.allNames + ((try? courseGlossary().allNames) ?? [])).map { $0.lowercased() })
     }
 
     /// The simulator scenarios in Lessons/labs/, loaded once; broken ones are kept with their error.

@@ -60,9 +60,9 @@ struct LessonPresenter {
             lines += TextWrapper(style: style).wrap([StyledRun("Check yourself: 'quiz \(check.quizID)'. \(check.pass)% or more marks this lesson passed and unlocks the next.", sgr: ["1"])], width: style.width)
         }
         if let next = library.neighbour(of: lesson.id, offset: 1) {
-            lines.append(console.paint("End of lesson \(number). Next: '\("next")' opens \(library.number(of: next.id) ?? number + 1). \(next.title).", "2"))
+            lines += TextWrapper(style: style).wrap([StyledRun("End of lesson \(number). Next: 'next' opens \(library.number(of: next.id) ?? number + 1). \(next.title).", sgr: ["2"])], width: style.width)
         } else {
-            lines.append(console.paint("End of lesson \(number), the last one.", "2"))
+            lines += TextWrapper(style: style).wrap([StyledRun("End of lesson \(number), the last one. The course is complete when its check quiz passes; then try 'quiz az204 --exam'.", sgr: ["2"])], width: style.width)
         }
         return lines
     }

@@ -37,7 +37,7 @@ import Testing
         #expect(output.components(separatedBy: "Lesson 1 of").count == 3)
         #expect(output.components(separatedBy: "Lesson 2 of").count == 2)
         #expect(output.contains("error: this is the first lesson."))
-        #expect(try session.store().lessonsOpened() == ["why-managed-identities", "imds-token-flow"])
+        #expect(try session.store().lessonsOpened() == ["why-managed-identities", "identity-types"])
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("progress.sqlite").path))
     }
 
@@ -69,7 +69,9 @@ import Testing
         #expect(complete("", "le") == ["lessons"])
         #expect(complete("", "").contains("open") && complete("", "").contains("exit"))
         #expect(complete("open ", "imds") == ["imds-token-flow"])
-        #expect(complete("open ", "1") == ["1"])
+        #expect(complete("open ", "1") == ["1", "10"])
+        #expect(complete("open ", "5") == ["5"])
+        #expect(complete("sim start ", "fix-w") == ["fix-wrong-scope"])
         #expect(complete("help ", "se") == ["search"])
         #expect(complete("lessons ", "x") == [])
     }

@@ -34,6 +34,19 @@ public struct LintCommand: SessionCommand {
                 files += count
                 diagnostics += found
             }
+            let glossaryFile = try session.contentRoot().appendingPathComponent("Lessons/glossary.yml")
+            if FileManager.default.fileExists(atPath: glossaryFile.path) {
+                files += 1
+                do {
+                    let glossary = try session.courseGlossary()
+                    let known = try session.lessonIDs()
+                    for entry in glossary.entries where !known.contains(entry.lesson) {
+                        diagnostics.append(Diagnostic(file: LabSession.displayPath(glossaryFile), line: entry.line, message: "'\(entry.term)' names lesson '\(entry.lesson)', which is not in the course"))
+                    }
+                } catch let error as ContentError {
+                    if case .invalid(let d) = error { diagnostics.append(d) } else { throw error }
+                }
+            }
             let references = ContentReferences(lessonIDs: try session.lessonIDs(), quizzes: quizzes,
                                                scenarioIDs: Set((try? session.scenarios().ids) ?? []), glossaryWords: session.glossaryWords())
             diagnostics += library.lessons.flatMap(references.check)
