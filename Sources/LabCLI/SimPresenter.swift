@@ -62,6 +62,9 @@ struct SimPresenter {
         lines += ["    {"] + shown.enumerated().map { i, field in
             "      \(SimHTTPResponseText.quote(field.name)): \(SimHTTPResponseText.quote(field.value))\(i < shown.count - 1 ? "," : "")"
         } + ["    }"]
+        if exchange.labWording {
+            lines.append(dim("    (this error_description is the lab's wording: the real text is not documented)"))
+        }
         return lines
     }
 

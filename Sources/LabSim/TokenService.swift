@@ -1,9 +1,10 @@
 import Foundation
 import LabTokens
 
-/// The local token service of a compute resource, answering exactly as IMDS (or App Service's identity
-/// endpoint) does: the checks of fact sheet sections 2 and 3, in order, with their status codes and bodies.
-/// Shared by the simulator and the HTTP emulator.
+/// The local token service of a compute resource: the checks of fact sheet sections 2 and 3 (IMDS and App
+/// Service's identity endpoint), in order, with their status codes and JSON error bodies. Shared by the simulator
+/// and the HTTP emulator. Error texts the platform is known to send are in `documentedTexts`; the others are the
+/// lab's wording, and `Exchange.labWording` says so to the learner.
 public struct TokenService: Sendable {
     public static let imdsHost = "169.254.169.254"
     public static let imdsPath = "/metadata/identity/oauth2/token"
@@ -23,7 +24,19 @@ public struct TokenService: Sendable {
         public var problem: Problem?
         /// Whether Microsoft Entra ID was asked (a cache hit or an early refusal never reaches it).
         public var reachedEntra: Bool
+
+        /// True when the error text is the lab's own wording rather than one the platform is known to send.
+        public var labWording: Bool {
+            guard response.status >= 400, let text = response.field("error_description") else { return false }
+            return !TokenService.documentedTexts.contains(text)
+        }
     }
+
+    /// `error_description` texts seen from the real services (fact sheet section 2; captured IMDS responses).
+    public static let documentedTexts: Set<String> = [
+        "Required metadata header not specified", "Identity not found",
+        "Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request",
+    ]
 
     public struct Problem: Sendable, Equatable {
         public var rule: String?
@@ -215,10 +228,11 @@ public struct TokenService: Sendable {
             ])
         case .appService:
             if legacy {
+                // A date string (fact sheet section 3); the shape follows Microsoft's old sample, 12-hour clock with AM/PM.
                 let formatter = DateFormatter()
                 formatter.locale = Locale(identifier: "en_US_POSIX")
                 formatter.timeZone = TimeZone(identifier: "UTC")
-                formatter.dateFormat = "MM/dd/yyyy HH:mm:ss '+00:00'"
+                formatter.dateFormat = "MM/dd/yyyy hh:mm:ss a '+00:00'"
                 return SimHTTPResponse(status: 200, fields: [
                     ("access_token", token), ("expires_on", formatter.string(from: expiresOn)), ("resource", resource), ("token_type", "Bearer"),
                 ])

@@ -57,6 +57,14 @@ import LabTokens
         #expect(!e.reachedEntra)
     }
 
+    @Test func onlyUndocumentedTextsAreMarkedAsTheLabsWording() {
+        #expect(!imds(good, headers: []).labWording)
+        #expect(!imds(good, from: "vm-none").labWording)
+        #expect(!imds(good, from: "vm-two").labWording)
+        #expect(imds("resource=https://vault.azure.net").labWording)
+        #expect(!imds(good).labWording)
+    }
+
     @Test func metadataMustBeLowerCaseTrue() {
         #expect(imds(good, headers: [("Metadata", "True")]).response.status == 400)
         #expect(imds(good, headers: [("metadata", "true")]).response.status == 200) // header names ignore case
@@ -155,7 +163,7 @@ import LabTokens
     @Test func olderAppServiceProtocolUsesSecretAndADateString() {
         let e = appService("resource=https://vault.azure.net&api-version=2017-09-01", headers: [("secret", "lab-identity-header")])
         #expect(e.response.status == 200)
-        #expect(e.response.field("expires_on")?.contains("/") == true)
+        #expect(e.response.field("expires_on")?.range(of: #"^\d\d/\d\d/\d{4} \d\d:\d\d:\d\d (AM|PM) \+00:00$"#, options: .regularExpression) != nil)
         #expect(appService("resource=https://vault.azure.net&api-version=2017-09-01").response.status == 400)
     }
 }
