@@ -70,14 +70,36 @@ public final class ReadlineLineReader: LineReader {
         deliveredEOF = false
         deliveredLine = nil
         rl_callback_handler_install(Self.readlineSafe(prompt), lineHandler)
+        let notices = BackgroundNotices.shared
+        notices.setReaderWaiting(true)
+        defer { notices.setReaderWaiting(false) }
         while true {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, -1)
+                       pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: notices.readFD, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 3, -1)
             if ready < 0 {
                 if errno == EINTR { continue }
                 rl_callback_handler_remove()
                 return .endOfInput
+            }
+            if fds[2].revents & Int16(POLLIN) != 0 {
+                // Print above the prompt, then redraw the prompt with whatever was typed so far.
+                let lines = notices.drain()
+                if !lines.isEmpty {
+                    let savedPoint = rl_point
+                    let saved = rl_copy_text(0, rl_end)
+                    rl_save_prompt()
+                    rl_replace_line("", 0)
+                    rl_redisplay()
+                    _ = rl_clear_visible_line()
+                    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+                    rl_restore_prompt()
+                    rl_replace_line(saved, 0)
+                    rl_point = savedPoint
+                    free(saved)
+                    rl_forced_update_display()
+                }
             }
             if fds[1].revents & Int16(POLLIN) != 0 {
                 InterruptTrap.consume()
