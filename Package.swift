@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
@@ -28,9 +30,14 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "LabSim", dependencies: ["LabContent", "LabTokens", "LabKit", "Yams"]),
+        .target(name: "LabIMDS", dependencies: [
+            "LabSim", "LabTokens", "LabKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "LabTerminal", dependencies: ["CReadline", "LabContent", "LabKit"]),
         .target(name: "LabCLI", dependencies: [
-            "LabContent", "LabQuiz", "LabStore", "LabTokens", "LabSim", "LabTerminal", "LabKit",
+            "LabContent", "LabQuiz", "LabStore", "LabTokens", "LabSim", "LabIMDS", "LabTerminal", "LabKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab", dependencies: ["LabCLI"]),
@@ -45,6 +52,10 @@ let package = Package(
         .testTarget(name: "LabTokensTests", dependencies: ["LabTokens"]),
         .testTarget(name: "LabSimTests", dependencies: ["LabSim", "LabTokens", "LabContent", "LabTerminal", "LabKit", "LabTestSupport"],
                     exclude: ["Golden", "Solutions"]),
+        .testTarget(name: "LabIMDSTests", dependencies: [
+            "LabIMDS", "LabSim", "LabTokens", "LabKit",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "LabStoreTests", dependencies: ["LabStore", "LabKit"]),
         .testTarget(name: "LabCLITests", dependencies: ["LabCLI", "LabContent", "LabStore", "LabTestSupport"]),
     ],

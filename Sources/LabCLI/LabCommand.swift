@@ -37,7 +37,7 @@ public enum LabVersion {
 public enum CommandTable {
     public static let commands: [ParsableCommand.Type] = [
         LessonsCommand.self, OpenCommand.self, NextCommand.self, PrevCommand.self, SearchCommand.self,
-        QuizzesCommand.self, QuizCommand.self, ReviewCommand.self, ProgressCommand.self, InspectCommand.self, SimulatorCommand.self, GlossaryCommand.self, JWKSCommand.self, LintCommand.self,
+        QuizzesCommand.self, QuizCommand.self, ReviewCommand.self, ProgressCommand.self, InspectCommand.self, SimulatorCommand.self, ImdsCommand.self, GlossaryCommand.self, JWKSCommand.self, LintCommand.self,
     ]
 
     /// Words the REPL understands besides the commands.

@@ -16,6 +16,10 @@ public final class LabSession {
     private var cachedStore: AppDatabase?
     /// The line source shared by the REPL and the questions a quiz asks.
     public var lineReader: LineReader?
+    /// The simulator most recently opened in this session: what `imds start` serves by default.
+    public var simulator: Simulator?
+    /// The IMDS emulator running in the background of this session, if any.
+    var emulatorHost: EmulatorHost?
     private var cachedQuizzes: QuizLibrary?
     private var cachedLibrary: LessonLibrary?
     private var cachedRoot: URL?

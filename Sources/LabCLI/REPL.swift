@@ -42,6 +42,12 @@ public final class REPL {
                 if case .stop = execute(line) { break loop }
             }
         }
+        if let host = session.emulatorHost {
+            let emulator = host.emulator
+            _ = try? EmulatorHost.wait { await emulator.stop(); return true }
+            session.emulatorHost = nil
+            try? FileManager.default.removeItem(at: session.paths.stateDirectory.appendingPathComponent("imds.json"))
+        }
         return failures == 0 ? 0 : 1
     }
 
@@ -154,6 +160,7 @@ public final class REPL {
         case "glossary": return "glossary [claim]"
         case "progress": return "progress [export|reset]"
         case "sim": return "sim [list|start <id>|grade|rules]"
+        case "imds": return "imds [start|stop|status|serve|env]"
         default: return name
         }
     }
@@ -187,6 +194,8 @@ public final class REPL {
                 if words.count == 2, words[1] == "start", let scenarios = try? session.scenarios() { return scenarios.ids.filter { $0.hasPrefix(word) } }
                 if words.count == 2, words[1] == "rules", let rulebook = try? session.rulebook() { return rulebook.rules.map(\.id).filter { $0.hasPrefix(word) } }
                 return []
+            case "imds":
+                return words.count == 1 ? ["start", "stop", "status", "serve", "env", "fail"].filter { $0.hasPrefix(word) } : []
             case "glossary":
                 return words.count == 1 ? ClaimGlossary.allNames.filter { $0.hasPrefix(word) } : []
             case "help":

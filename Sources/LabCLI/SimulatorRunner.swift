@@ -21,6 +21,22 @@ final class SimulatorRunner {
         self.startWorld = start
         self.simulator = Simulator(world: start, scenario: scenario, key: try session.signingKey(), clock: SystemClock())
         self.presenter = SimPresenter(style: session.style, console: session.console)
+        session.simulator = simulator
+    }
+
+    /// Requests the background emulator answered since the last command join the runs.
+    private func collectEmulatorRuns() {
+        if let host = session.emulatorHost { simulator.record(host.takeRuns()) }
+    }
+
+    /// The emulator serves the world as it is now.
+    private func syncEmulator() {
+        guard let host = session.emulatorHost else { return }
+        do {
+            try host.emulator.replaceWorld(simulator.world, computeName: host.emulator.status.compute)
+        } catch {
+            try? host.emulator.replaceWorld(simulator.world, computeName: String?.none)
+        }
     }
 
     var name: String { simulator.scenario?.id ?? "free" }
@@ -73,14 +89,33 @@ final class SimulatorRunner {
     @discardableResult
     func execute(_ words: [String]) -> Bool {
         let console = session.console
+        collectEmulatorRuns()
         if words.first?.lowercased() == "inspect" {
             return inspect(Array(words.dropFirst()))
         }
+        if words.first?.lowercased() == "imds" {
+            // The emulator's commands work here too; it serves this simulator's world.
+            do {
+                guard let command = try LabCommand.parseAsRoot(words) as? SessionCommand else { return true }
+                try command.execute(in: session)
+                return true
+            } catch {
+                let message = LabCommand.exitCode(for: error) == .success ? LabCommand.fullMessage(for: error) : nil
+                if let message { console.print(message); return true }
+                fail(LabCommand.fullMessage(for: error).replacingOccurrences(of: "Error: ", with: ""))
+                return false
+            }
+        }
         do {
             let command = try SimCommand.parse(words)
-            if case .session(let word, let args) = command { return try sessionCommand(word, args) }
+            if case .session(let word, let args) = command {
+                let ok = try sessionCommand(word, args)
+                if ["undo", "reset", "load"].contains(word) { syncEmulator() }
+                return ok
+            }
             let reply = try simulator.run(command)
             console.print(presenter.render(reply, world: simulator.world))
+            if reply.changedWorld { syncEmulator() }
             return true
         } catch let error as SimError {
             if case .usage(let text) = error, text.hasPrefix("unknown simulator command") {

@@ -38,14 +38,14 @@ public enum FlowDiagram {
                     if exchange.response.status == 200 {
                         steps.append(.message(from: "entra", to: "endpoint", text: "PASS signed access token (1 h)", style: .dotted))
                     } else {
-                        steps.append(.message(from: "entra", to: "endpoint", text: "FAIL \(exchange.response.field("error") ?? "error"): unknown resource", style: .dotted))
+                        steps.append(.message(from: "entra", to: "endpoint", text: "FAIL \(exchange.response.errorCode ?? "error"): unknown resource", style: .dotted))
                     }
                 }
                 if exchange.response.status == 200 {
                     let expiry = exchange.response.field("expires_in").map { "expires_in \($0)" } ?? "expires_on \(exchange.response.field("expires_on") ?? "")"
                     steps.append(.message(from: "endpoint", to: "app", text: "PASS 200 access_token, \(expiry)", style: .dotted))
                 } else {
-                    let why = exchange.problem?.why ?? exchange.response.field("error_description") ?? ""
+                    let why = exchange.problem?.why ?? exchange.response.errorText ?? ""
                     steps.append(.message(from: "endpoint", to: "app", text: "FAIL \(exchange.response.status) \(exchange.response.field("error") ?? ""): \(why)", style: .dotted))
                 }
             case .call(let call, _):

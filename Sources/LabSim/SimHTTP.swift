@@ -58,6 +58,8 @@ public struct SimHTTPResponse: Sendable, Equatable {
     public var status: Int
     public var fields: [(name: String, value: String)]
     public var note: String?
+    /// Fields whose values are JSON numbers (App Service's `statusCode`); every other value is a string.
+    public var numericFields: Set<String> = []
 
     public init(status: Int, fields: [(name: String, value: String)], note: String? = nil) {
         self.status = status
@@ -65,9 +67,22 @@ public struct SimHTTPResponse: Sendable, Equatable {
         self.note = note
     }
 
+    /// IMDS's error body: `{"error": ..., "error_description": ...}`.
     public static func error(_ status: Int, _ code: String, _ description: String) -> SimHTTPResponse {
         SimHTTPResponse(status: status, fields: [("error", code), ("error_description", description)])
     }
+
+    /// App Service's error body: `{"statusCode": 400, "message": ..., "correlationId": ...}` (MSAL reads these names).
+    public static func appServiceError(_ status: Int, _ message: String, correlationID: String = "00000000-1ab0-4000-8000-000000000000") -> SimHTTPResponse {
+        var response = SimHTTPResponse(status: status, fields: [("statusCode", String(status)), ("message", message), ("correlationId", correlationID)])
+        response.numericFields = ["statusCode"]
+        return response
+    }
+
+    /// The error's code (IMDS `error`) or, for App Service, its status code.
+    public var errorCode: String? { field("error") ?? field("statusCode").map { "statusCode \($0)" } }
+    /// The error's text: IMDS `error_description` or App Service `message`.
+    public var errorText: String? { field("error_description") ?? field("message") }
 
     public static func unreachable(_ why: String) -> SimHTTPResponse {
         SimHTTPResponse(status: 0, fields: [], note: why)
@@ -78,7 +93,7 @@ public struct SimHTTPResponse: Sendable, Equatable {
     /// The body as JSON text, keys in the order IMDS sends them, every value a string.
     public var body: String {
         guard status != 0 else { return "" }
-        let parts = fields.map { "\(Self.quote($0.name)):\(Self.quote($0.value))" }
+        let parts = fields.map { "\(Self.quote($0.name)):\(numericFields.contains($0.name) ? $0.value : Self.quote($0.value))" }
         return "{" + parts.joined(separator: ",") + "}"
     }
 

@@ -77,6 +77,11 @@ public final class Simulator {
         }
     }
 
+    /// Adds runs that happened outside the simulator's own commands (requests to the HTTP emulator).
+    public func record(_ external: [SimRun]) {
+        runs += external
+    }
+
     /// Steps back one world change; runs stay recorded.
     public func undo() -> Bool {
         guard let previous = history.popLast() else { return false }

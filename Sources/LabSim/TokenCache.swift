@@ -7,6 +7,12 @@ public struct TokenCache: Sendable, Equatable {
         public var token: String
         public var issuedAt: Date
         public var expiresOn: Date
+
+        public init(token: String, issuedAt: Date, expiresOn: Date) {
+            self.token = token
+            self.issuedAt = issuedAt
+            self.expiresOn = expiresOn
+        }
     }
 
     private var entries: [String: Entry] = [:]

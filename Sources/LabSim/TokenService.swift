@@ -27,7 +27,7 @@ public struct TokenService: Sendable {
 
         /// True when the error text is the lab's own wording rather than one the platform is known to send.
         public var labWording: Bool {
-            guard response.status >= 400, let text = response.field("error_description") else { return false }
+            guard response.status >= 400, let text = response.errorText else { return false }
             return !TokenService.documentedTexts.contains(text)
         }
     }
@@ -36,6 +36,7 @@ public struct TokenService: Sendable {
     public static let documentedTexts: Set<String> = [
         "Required metadata header not specified", "Identity not found",
         "Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request",
+        "Unable to load the proper Managed Identity.",
     ]
 
     public struct Problem: Sendable, Equatable {
@@ -69,6 +70,13 @@ public struct TokenService: Sendable {
         var exchange = Exchange(endpoint: endpoint, request: request, response: .unreachable(""), identity: nil, token: nil,
                                 fromCache: false, problem: nil, reachedEntra: false)
         func fail(_ response: SimHTTPResponse, rule: String?, _ why: String) -> Exchange {
+            var response = response
+            if endpoint == .appService, let code = response.field("error") {
+                // App Service answers in its own shape; an identity it cannot find is "Unable to load the proper Managed Identity."
+                let text = response.field("error_description") ?? code
+                let message = ["Identity not found"].contains(text) || text.hasPrefix("Multiple user assigned") ? "Unable to load the proper Managed Identity." : text
+                response = .appServiceError(response.status, message)
+            }
             exchange.response = response
             exchange.problem = Problem(rule: rule, why: why)
             return exchange
