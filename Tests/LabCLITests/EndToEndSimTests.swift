@@ -114,3 +114,37 @@ import Testing
         #expect(result.stdout.contains("https://storage.azure.com/"))
     }
 }
+
+/// `lab imds` from the shell: env lines, refusing background mode outside the lab, bad options.
+@Suite(.serialized) struct EndToEndImdsTests {
+    func env(_ home: URL) -> [String: String] {
+        ["LAB_HOME": home.path, "LAB_CONTENT": LabBinary.repositoryRoot.path, "NO_COLOR": "1"]
+    }
+
+    @Test func envPrintsLinesForShellsAndStartNeedsTheLab() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let lines = try LabBinary.run(["imds", "env"], environment: env(home))
+        #expect(lines.stdout.contains("export AZURE_POD_IDENTITY_AUTHORITY_HOST=http://127.0.0.1:41741"))
+        #expect(lines.stderr.contains("no emulator is running"))
+        let appService = try LabBinary.run(["imds", "env", "--endpoint", "app-service", "--port", "5000"], environment: env(home))
+        #expect(appService.stdout.contains("export IDENTITY_ENDPOINT=http://127.0.0.1:5000/msi/token"))
+        #expect(appService.stdout.contains("export IDENTITY_HEADER=lab-identity-header"))
+        let start = try LabBinary.run(["imds", "start", "--scenario", "fix-missing-header"], environment: env(home))
+        #expect(start.status == 1)
+        #expect(start.stderr.contains("lab imds serve"))
+    }
+
+    @Test func serveRefusesWhatItCannotServe() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let noWorld = try LabBinary.run(["imds", "serve"], environment: env(home))
+        #expect(noWorld.status != 0)
+        #expect(noWorld.stderr.contains("no world to serve"))
+        let badFail = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--fail", "teapot"], environment: env(home))
+        #expect(badFail.status != 0)
+        #expect(badFail.stderr.contains("--fail"))
+        let badAs = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--as", "nobody"], environment: env(home))
+        #expect(badAs.status != 0)
+    }
+}

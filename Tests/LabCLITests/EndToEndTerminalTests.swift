@@ -45,6 +45,39 @@ import Testing
         #expect(status == 0)
     }
 
+    @Test func theEmulatorRunsInTheBackgroundAndItsRequestsJoinTheFlow() throws {
+        let home = try LabBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let term = try start(home: home)
+        defer { term.terminate() }
+        try term.expect("> ")
+        term.send("sim start fix-missing-header\r")
+        try term.expect("sim:fix-missing-header")
+        term.send("imds start --port 0\r")
+        let started = try term.expect(" as vm-report")
+        let port = try #require(started.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression).map { String(started[$0].split(separator: ":").last!) })
+        try term.expect("sim:fix-missing-header")
+        // Half a command typed when a request arrives: the log line goes above, the typing survives.
+        term.send("sho")
+        let curl = try LabBinary.run(executable: URL(fileURLWithPath: "/usr/bin/curl"), arguments: [
+            "-s", "--noproxy", "*", "-H", "Metadata: true",
+            "http://127.0.0.1:\(port)/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://storage.azure.com/"])
+        #expect(curl.stdout.contains("\"access_token\""), "\(curl.stdout) \(curl.stderr)")
+        try term.expect("imds #1 GET /metadata/identity/oauth2/token")
+        try term.expect("sho")
+        term.send("w\r")
+        try term.expect("resource group rg-reports")
+        term.send("flow\r")
+        try term.expect("Metadata: true")
+        try term.expect("PASS 200")
+        term.send("imds stop\r")
+        try term.expect("IMDS emulator stopped (1 request served)")
+        term.send("back\r")
+        try term.expect("lab")
+        term.sendControl("d")
+        _ = try term.waitForExit(timeout: 15)
+    }
+
     @Test func promptCompletionHistoryAndControlKeys() throws {
         let home = try LabBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }

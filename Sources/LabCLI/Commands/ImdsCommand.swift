@@ -46,7 +46,7 @@ public struct EmulatorOptions: ParsableArguments {
     public init() {}
 
     func configuration(session: LabSession) throws -> EmulatorConfiguration {
-        if world != nil && scenario != nil { throw ValidationError("give --world or --scenario, not both") }
+        if world != nil && scenario != nil { throw LabCLIError.badLine("give --world or --scenario, not both") }
         let chosen: World
         if let world {
             guard let text = try? String(contentsOfFile: world, encoding: .utf8) else { throw LabCLIError.badLine("cannot read \(world)") }
@@ -58,22 +58,22 @@ public struct EmulatorOptions: ParsableArguments {
         } else {
             throw LabCLIError.badLine("no world to serve: give --world FILE or --scenario ID, or build one with 'sim' first")
         }
-        guard let lifetime = SimCommand.parseDuration(tokenLifetime), lifetime >= 60 else { throw ValidationError("--token-lifetime must be a duration of a minute or more, such as 10m or 1h") }
+        guard let lifetime = SimCommand.parseDuration(tokenLifetime), lifetime >= 60 else { throw LabCLIError.badLine("--token-lifetime must be a duration of a minute or more, such as 10m or 1h") }
         var skew: TimeInterval = 0
         if let clockSkew {
             let negative = clockSkew.hasPrefix("-")
-            guard let value = SimCommand.parseDuration(negative ? String(clockSkew.dropFirst()) : clockSkew) else { throw ValidationError("--clock-skew is a duration such as 10m or -10m") }
+            guard let value = SimCommand.parseDuration(negative ? String(clockSkew.dropFirst()) : clockSkew) else { throw LabCLIError.badLine("--clock-skew is a duration such as 10m or -10m") }
             skew = negative ? -value : value
         }
         var failures: FailureInjection?
         if let fail {
             let parts = fail.split(separator: ":").map(String.init)
             guard let status = Int(parts[0]), parts.count <= 2, let count = parts.count == 2 ? Int(parts[1]) : 3 else {
-                throw ValidationError("--fail is a status code, optionally :N, such as 410 or 500:2")
+                throw LabCLIError.badLine("--fail is a status code, optionally :N, such as 410 or 500:2")
             }
             failures = try FailureInjection(status: status, count: count)
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (0...65535).contains(port) else { throw LabCLIError.badLine("--port must be 0 to 65535") }
         return EmulatorConfiguration(host: host, port: port, world: chosen, computeName: compute, tokenLifetime: lifetime, clockSkew: skew,
                                      rateLimit: rateLimit ? .imds : nil, failures: failures)
     }
@@ -169,7 +169,8 @@ public struct ImdsStopCommand: SessionCommand {
         _ = try EmulatorHost.wait { await emulator.stop(); return true }
         session.emulatorHost = nil
         try? FileManager.default.removeItem(at: session.paths.stateDirectory.appendingPathComponent("imds.json"))
-        session.console.print("IMDS emulator stopped (\(emulator.status.requests) requests served).")
+        let served = emulator.status.requests
+        session.console.print("IMDS emulator stopped (\(served) request\(served == 1 ? "" : "s") served).")
     }
 }
 
@@ -230,7 +231,7 @@ public struct ImdsEnvCommand: SessionCommand {
         }
         var kind = IdentityEndpointKind(rawValue: remembered?.endpoint ?? "imds") ?? .imds
         if let endpoint {
-            guard let chosen = IdentityEndpointKind(rawValue: endpoint) else { throw ValidationError("--endpoint is imds or app-service") }
+            guard let chosen = IdentityEndpointKind(rawValue: endpoint) else { throw LabCLIError.badLine("--endpoint is imds or app-service") }
             kind = chosen
         }
         session.console.print(IMDSEmulator.envLines(host: remembered?.host ?? "127.0.0.1", port: port ?? remembered?.port ?? 41741,
