@@ -146,7 +146,9 @@ final class SimulatorRunner {
                                                                   firstPrefix: "  " + usage.rightPadded(to: min(width, 48)) + "  ", prefix: String(repeating: " ", count: min(width, 48) + 4))
                 }
             }
-            lines += ["  inspect [token]   explain the last token (or one you paste)", "  back              leave the simulator (Ctrl-D too)"]
+            lines += ["  inspect [token]   explain the last token (or one you paste)",
+                      "  imds start|status|stop   serve this world over real HTTP for curl and SDKs (see 'help imds' in the lab)",
+                      "  back              leave the simulator (Ctrl-D too)"]
             console.print(lines)
         case "show":
             console.print(presenter.tree(simulator.world))
@@ -196,7 +198,11 @@ final class SimulatorRunner {
             console.print("Back to the starting world; runs cleared.")
         case "save":
             guard let path = args.first else { throw SimError.usage("usage: save <file.yaml>") }
-            try WorldFile.encode(simulator.world).write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                try WorldFile.encode(simulator.world).write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw SimError.usage("cannot save to \(path): \(error.localizedDescription)")
+            }
             console.print("Saved the world to \(path). Grade it any time: lab sim grade \(path)\(simulator.scenario.map { " --scenario \($0.id)" } ?? "")")
         case "load":
             guard let path = args.first else { throw SimError.usage("usage: load <file.yaml>") }
