@@ -31,6 +31,7 @@ import Testing
         try term.expect("sim:fix-missing-header")
         try term.expect("> ")
         term.send("grant Owner to everything")
+        try term.expect("everything") // as a person would: Ctrl-C once the text is on screen
         term.sendControl("c")
         try term.expect("^C")
         try term.expect("sim:fix-missing-header")
@@ -59,6 +60,7 @@ import Testing
         try term.expect("sim:fix-missing-header")
         // Half a command typed when a request arrives: the log line goes above, the typing survives.
         term.send("sho")
+        try term.expect("sho")
         let curl = try LabBinary.run(executable: URL(fileURLWithPath: "/usr/bin/curl"), arguments: [
             "-s", "--noproxy", "*", "-H", "Metadata: true",
             "http://127.0.0.1:\(port)/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://storage.azure.com/"])
