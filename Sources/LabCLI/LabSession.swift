@@ -69,6 +69,15 @@ public final class LabSession {
         return library
     }
 
+    /// Stops the background emulator, if one runs, and forgets its address (so `lab imds env` does not point at it).
+    public func stopEmulator() {
+        guard let host = emulatorHost else { return }
+        let emulator = host.emulator
+        _ = try? EmulatorHost.wait { await emulator.stop(); return true }
+        emulatorHost = nil
+        try? FileManager.default.removeItem(at: paths.stateDirectory.appendingPathComponent("imds.json"))
+    }
+
     /// The course glossary (Lessons/glossary.yml), loaded once; none if the content has no glossary.
     public func courseGlossary() throws -> CourseGlossary {
         if let cachedGlossary { return cachedGlossary }

@@ -42,12 +42,7 @@ public final class REPL {
                 if case .stop = execute(line) { break loop }
             }
         }
-        if let host = session.emulatorHost {
-            let emulator = host.emulator
-            _ = try? EmulatorHost.wait { await emulator.stop(); return true }
-            session.emulatorHost = nil
-            try? FileManager.default.removeItem(at: session.paths.stateDirectory.appendingPathComponent("imds.json"))
-        }
+        session.stopEmulator()
         return failures == 0 ? 0 : 1
     }
 

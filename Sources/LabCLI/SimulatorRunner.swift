@@ -29,13 +29,15 @@ final class SimulatorRunner {
         if let host = session.emulatorHost { simulator.record(host.takeRuns()) }
     }
 
-    /// The emulator serves the world as it is now.
+    /// The emulator serves the world as it is now; if its resource is gone, it stops rather than serve a ghost.
     private func syncEmulator() {
         guard let host = session.emulatorHost else { return }
+        let served = host.emulator.status.compute
         do {
-            try host.emulator.replaceWorld(simulator.world, computeName: host.emulator.status.compute)
+            try host.emulator.replaceWorld(simulator.world, computeName: served)
         } catch {
-            try? host.emulator.replaceWorld(simulator.world, computeName: String?.none)
+            session.stopEmulator()
+            session.console.print("The IMDS emulator stopped: \(served), the resource it served, no longer exists. Start it again with 'imds start --as <resource>'.")
         }
     }
 

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LabSim
 
 /// What `lab imds serve` and `imds start` were asked for, copied out of the command line into one value.
@@ -42,8 +47,11 @@ public struct EmulatorConfiguration: Sendable {
 
     /// Whether only this machine can reach the emulator; anything else hands tokens to the network.
     public var isLoopback: Bool {
-        let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if h == "localhost" || h == "::1" { return true }
+        // A numeric 127.0.0.0/8 address only: a host name that merely starts with "127." is not loopback.
+        var address = in_addr()
+        return inet_pton(AF_INET, h, &address) == 1 && (UInt32(bigEndian: address.s_addr) >> 24) == 127
     }
 
     /// The warning the CLI must show before binding off loopback, or nil when none is due.

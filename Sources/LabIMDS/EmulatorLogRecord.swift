@@ -2,7 +2,7 @@ import Foundation
 import LabSim
 
 /// One request as the emulator saw it: what `flow` draws, what `grade` reads, and what the REPL prints live.
-/// Never holds a token.
+/// `summary` never shows a token; `exchange` carries the issued one (in memory only) for the simulator's runs.
 public struct EmulatorLogRecord: Sendable, Equatable {
     /// 1 for the first request since start; lets a reader ask for "everything after N".
     public var sequence: Int

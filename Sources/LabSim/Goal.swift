@@ -32,6 +32,14 @@ public struct Goal: Sendable, Equatable {
         self.rules = rules
     }
 
+    /// The principal the call's code uses: the named user-assigned identity, else the default one.
+    public static func principal(for call: Call, in world: World) -> World.Principal? {
+        guard let compute = world.computeResource(call.from) else { return nil }
+        let attached = TokenService.attachedIdentities(of: compute, in: world)
+        if let name = call.identity { return attached.first { if case .user(let n, _) = $0 { return n == name }; return false } }
+        return TokenService.defaultIdentity(among: attached)
+    }
+
     /// Whether the world lets the call succeed: an identity the SDK would pick, a token it can get, access.
     public static func check(_ call: Call, in world: World) -> (met: Bool, why: String) {
         guard let compute = world.computeResource(call.from) else { return (false, "there is no compute resource called \(call.from)") }
@@ -44,10 +52,8 @@ public struct Goal: Sendable, Equatable {
                 return (false, "\(call.from) does not hold the user-assigned identity \(name)")
             }
             principal = chosen
-        } else if let system = attached.first(where: { if case .system = $0 { return true }; return false }) {
-            principal = system
-        } else if attached.count == 1 {
-            principal = attached[0]
+        } else if let byDefault = TokenService.defaultIdentity(among: attached) {
+            principal = byDefault
         } else if attached.isEmpty {
             return (false, "\(call.from) has no managed identity")
         } else {

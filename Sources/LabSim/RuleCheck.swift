@@ -43,11 +43,7 @@ public struct GradingContext: Sendable {
         var result: [String: Set<DataOperation>] = [:]
         func add(_ principal: String, _ target: String, _ op: DataOperation) { result[principal + "|" + target, default: []].insert(op) }
         for call in goal?.calls ?? [] {
-            guard let compute = world.computeResource(call.from) else { continue }
-            let attached = TokenService.attachedIdentities(of: compute, in: world)
-            let chosen = call.identity.flatMap { name in attached.first { $0.name == name } }
-                ?? attached.first { if case .system = $0 { return true }; return false } ?? (attached.count == 1 ? attached[0] : nil)
-            if let chosen { add(chosen.ids.principalID, call.target, call.operation) }
+            if let chosen = Goal.principal(for: call, in: world) { add(chosen.ids.principalID, call.target, call.operation) }
         }
         if goal == nil { for call in calls { if let p = call.principalID { add(p, call.target, call.operation) } } }
         return result.map { key, ops in

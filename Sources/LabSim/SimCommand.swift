@@ -229,12 +229,14 @@ public enum SimCommand: Sendable, Equatable {
     }
 
     /// `90s`, `10m`, `2h`, `1d`, or plain seconds.
+    /// At most a year: longer is a typo, and Int conversions downstream stay safe.
     public static func parseDuration(_ text: String) -> TimeInterval? {
         let lower = text.lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600), ("d", 86400)]
+        func sane(_ value: Double) -> TimeInterval? { value.isFinite && value >= 0 && value <= 366 * 86400 ? value : nil }
         for (suffix, factor) in units.sorted(by: { $0.0.count > $1.0.count }) where lower.hasSuffix(suffix) {
-            if let value = Double(lower.dropLast(suffix.count)), value >= 0 { return value * factor }
+            if let value = Double(lower.dropLast(suffix.count)) { return sane(value * factor) }
         }
-        return Double(lower).flatMap { $0 >= 0 ? $0 : nil }
+        return Double(lower).flatMap(sane)
     }
 }

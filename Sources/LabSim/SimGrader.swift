@@ -22,10 +22,11 @@ public struct SimGrader: Sendable {
         for call in context.goal?.calls ?? [] {
             var (met, why) = Goal.check(call, in: context.world)
             if met && call.mustRun {
-                let identityID = call.identity.flatMap { context.world.identity($0)?.principal.principalID }
+                // The call must have been made as the identity the goal's code uses.
+                let expected = Goal.principal(for: call, in: context.world)?.ids.principalID
                 let ran = context.calls.contains {
                     $0.caller == call.from && $0.target == call.target && $0.operation == call.operation && $0.succeeded
-                        && (identityID == nil || $0.principalID == identityID)
+                        && $0.principalID == expected
                 }
                 if !ran {
                     met = false

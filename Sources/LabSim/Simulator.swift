@@ -12,8 +12,8 @@ public final class Simulator {
     public let jwks: JWKS
     private var history: [World] = []
     private var caches: [String: TokenCache] = [:]
-    /// Tokens each app holds, by audience: what `call` sends.
-    private var held: [String: [(audience: String, token: String, expiresOn: Date)]] = [:]
+    /// Tokens each app holds, by identity and audience: what `call` sends.
+    private var held: [String: [(principalID: String, audience: String, token: String, expiresOn: Date)]] = [:]
     private let start: Date
     public private(set) var elapsed: TimeInterval = 0
 
@@ -73,6 +73,7 @@ public final class Simulator {
             history.append(world)
             world = next
             reply.changedWorld = true
+            forgetDetachedTokens()
             return reply
         }
     }
@@ -86,7 +87,31 @@ public final class Simulator {
     public func undo() -> Bool {
         guard let previous = history.popLast() else { return false }
         world = previous
+        forgetDetachedTokens()
         return true
+    }
+
+    /// A deleted (or re-created) app, or an identity taken away, leaves no token behind: the new process has none.
+    private func forgetDetachedTokens() {
+        for (name, tokens) in held {
+            guard let compute = world.computeResource(name) else { held[name] = nil; caches[name] = nil; continue }
+            let attached = Set(TokenService.attachedIdentities(of: compute, in: world).map(\.ids.principalID))
+            held[name] = tokens.filter { attached.contains($0.principalID) }
+        }
+        for name in caches.keys where world.computeResource(name) == nil { caches[name] = nil }
+    }
+
+    /// The principal a request from `compute` with this selector would get, if it can be told.
+    private func selectedPrincipal(of compute: ComputeResource, selector: SimCommand.Selector?) -> String? {
+        let attached = TokenService.attachedIdentities(of: compute, in: world)
+        switch selector {
+        case nil: return TokenService.defaultIdentity(among: attached)?.ids.principalID
+        case .clientID(let id)?: return attached.first { $0.ids.clientID.lowercased() == id.lowercased() }?.ids.principalID
+        case .objectID(let id)?: return attached.first { $0.ids.principalID.lowercased() == id.lowercased() }?.ids.principalID
+        case .identityName(let name)?: return attached.first { $0.name == name }?.ids.principalID
+        case .resourceID(let id)?:
+            return attached.first { if case .user(let n, _) = $0, let i = world.identity(n) { return world.resourceID(of: i).lowercased() == id.lowercased() }; return false }?.ids.principalID
+        }
     }
 
     public var canUndo: Bool { !history.isEmpty }
@@ -110,8 +135,9 @@ public final class Simulator {
             query.append(("client_id", identity.principal.clientID))
         case nil: break
         }
-        // The SDK keeps its own cache: a second ask for the same token sends nothing.
-        if let cached = held[compute.name]?.last(where: { $0.audience == audience && $0.expiresOn.timeIntervalSince(now) > 300 }), selector == nil {
+        // The SDK keeps its own cache per identity: a second ask for the same token sends nothing.
+        let wanted = selectedPrincipal(of: compute, selector: selector)
+        if let wanted, let cached = held[compute.name]?.last(where: { $0.principalID == wanted && $0.audience == audience && $0.expiresOn.timeIntervalSince(now) > 300 }) {
             var reply = Reply()
             reply.messages = ["ManagedIdentityCredential answered from its own cache: no request was sent (the token has \(Self.duration(cached.expiresOn.timeIntervalSince(now))) left)."]
             reply.feedback.append(Feedback(.goodPractice, "Caching the token and reusing it until shortly before expiry is what the SDKs do; it keeps you clear of IMDS throttling.", rule: "token-lifetime"))
@@ -179,11 +205,11 @@ public final class Simulator {
         let run = SimRun.token(from: compute.name, mode: mode, exchange: exchange, at: now)
         runs.append(run)
         reply.run = run
-        if let token = exchange.token, exchange.response.status == 200 {
+        if let token = exchange.token, exchange.response.status == 200, let principal = exchange.identity?.ids.principalID {
             let audience = exchange.response.field("resource") ?? ""
-            let expiresOn = now.addingTimeInterval(TimeInterval(exchange.response.field("expires_in") ?? "") ?? service.lifetime)
-            held[compute.name, default: []].removeAll { $0.audience == audience }
-            held[compute.name, default: []].append((audience, token, expiresOn))
+            let expiresOn = exchange.expiresOn ?? now.addingTimeInterval(service.lifetime)
+            held[compute.name, default: []].removeAll { $0.audience == audience && $0.principalID == principal }
+            held[compute.name, default: []].append((principal, audience, token, expiresOn))
             reply.feedback.append(Feedback(.goodPractice, "The token came from the local endpoint, not from a stored secret: nothing to leak or rotate.", rule: "imds-intermediary"))
             if !exchange.fromCache {
                 reply.feedback.append(Feedback(.note, "Exam: the token lasts 1 hour (expires_in 3600). Platform: managed identity tokens are cached by the back end for about 24 hours.", rule: "token-lifetime"))
@@ -238,16 +264,11 @@ public final class Simulator {
     }
 
     func suggestion(_ name: String, in names: [String]) -> String {
-        Suggestion.nearest(to: name, in: names).map { "; did you mean \($0)?" } ?? ""
+        WorldEditor.suggestionText(name, names)
     }
 
     static func duration(_ seconds: TimeInterval) -> String {
-        let s = Int(seconds.rounded())
-        if s % 3600 == 0 && s >= 3600 { return "\(s / 3600) h" }
-        if s >= 3600 { return "\(s / 3600) h \((s % 3600) / 60) min" }
-        if s % 60 == 0 && s >= 60 { return "\(s / 60) min" }
-        if s >= 60 { return "\(s / 60) min \(s % 60) s" }
-        return "\(s) s"
+        TimeText.duration(Int(seconds.rounded()))
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -24,6 +24,8 @@ public struct TokenService: Sendable {
         public var problem: Problem?
         /// Whether Microsoft Entra ID was asked (a cache hit or an early refusal never reaches it).
         public var reachedEntra: Bool
+        /// When the token handed out expires (both endpoints; App Service sends no `expires_in`).
+        public var expiresOn: Date?
 
         /// True when the error text is the lab's own wording rather than one the platform is known to send.
         public var labWording: Bool {
@@ -58,7 +60,7 @@ public struct TokenService: Sendable {
 
     /// Resources Microsoft Entra ID knows in the lab's tenant (every target's audience, Resource Manager, ...).
     public static func isKnownResource(_ resource: String) -> Bool {
-        let trimmed = resource.hasSuffix("/") ? String(resource.dropLast()) : resource
+        let trimmed = resource.trimmingSlash
         if TargetKind.allCases.contains(where: { $0.audience.trimmingSlash == trimmed }) { return true }
         if AudienceCatalog.service(for: resource) != nil { return true }
         return ["https://management.azure.com", "https://management.core.windows.net", "https://eventhubs.azure.net"].contains(trimmed)
@@ -68,7 +70,7 @@ public struct TokenService: Sendable {
     public func answer(_ request: SimHTTPRequest, endpoint: IdentityEndpointKind, from compute: ComputeResource, in world: World,
                        now: Date, cache: inout TokenCache) -> Exchange {
         var exchange = Exchange(endpoint: endpoint, request: request, response: .unreachable(""), identity: nil, token: nil,
-                                fromCache: false, problem: nil, reachedEntra: false)
+                                fromCache: false, problem: nil, reachedEntra: false, expiresOn: nil)
         func fail(_ response: SimHTTPResponse, rule: String?, _ why: String) -> Exchange {
             var response = response
             if endpoint == .appService, let code = response.field("error") {
@@ -156,10 +158,8 @@ public struct TokenService: Sendable {
                             "\(name)=\(value) names no identity attached to \(compute.name)")
             }
             chosen = match
-        } else if let system = attached.first(where: { if case .system = $0 { return true }; return false }) {
-            chosen = system
-        } else if attached.count == 1 {
-            chosen = attached[0]
+        } else if let byDefault = Self.defaultIdentity(among: attached) {
+            chosen = byDefault
         } else if attached.isEmpty {
             return fail(.error(400, "invalid_request", "Identity not found"), rule: nil,
                         "\(compute.name) has no managed identity: enable the system-assigned one or assign a user-assigned one")
@@ -173,6 +173,7 @@ public struct TokenService: Sendable {
         if let cached = cache.valid(principalID: chosen.ids.principalID, resource: resource, at: now) {
             exchange.fromCache = true
             exchange.token = cached.token
+            exchange.expiresOn = cached.expiresOn
             exchange.response = Self.success(token: cached.token, clientID: chosen.ids.clientID, resource: resource,
                                              issuedAt: cached.issuedAt, expiresOn: cached.expiresOn, now: now, endpoint: endpoint, legacy: legacy)
             return exchange
@@ -195,6 +196,7 @@ public struct TokenService: Sendable {
         let expiresOn = now.addingTimeInterval(lifetime)
         cache.store(TokenCache.Entry(token: minted, issuedAt: now, expiresOn: expiresOn), principalID: chosen.ids.principalID, resource: resource)
         exchange.token = minted
+        exchange.expiresOn = expiresOn
         exchange.response = Self.success(token: minted, clientID: chosen.ids.clientID, resource: resource, issuedAt: now,
                                          expiresOn: expiresOn, now: now, endpoint: endpoint, legacy: legacy)
         return exchange
@@ -208,6 +210,12 @@ public struct TokenService: Sendable {
             if let identity = world.identity(name) { result.append(.user(name: name, identity.principal)) }
         }
         return result
+    }
+
+    /// The identity a request without a selector gets: the system-assigned one, else the only user-assigned one.
+    public static func defaultIdentity(among attached: [World.Principal]) -> World.Principal? {
+        if let system = attached.first(where: { if case .system = $0 { return true }; return false }) { return system }
+        return attached.count == 1 ? attached[0] : nil
     }
 
     static func checkVersion(_ version: String, endpoint: IdentityEndpointKind) -> String? {

@@ -356,6 +356,9 @@ enum WorldEditor {
     }
 
     static func checkName(_ name: String) throws {
+        if ["subscription", "sub"].contains(name.lowercased()) {
+            throw SimError.refused("'\(name)' is reserved: it names the subscription scope in grant and revoke")
+        }
         guard name.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"#, options: .regularExpression) != nil else {
             throw SimError.refused("'\(name)' is not a valid name: letters, digits, '-', '_' and '.', starting with a letter or digit, at most 63 characters")
         }

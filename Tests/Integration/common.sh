@@ -25,7 +25,7 @@ start_emulator() {
     EMULATOR_PID=$!
     PIDS+=("$EMULATOR_PID")
     for _ in $(seq 1 100); do
-        if curl -s -o /dev/null --noproxy '*' "http://127.0.0.1:$port/.well-known/openid-configuration"; then
+        if curl -s --max-time 1 -o /dev/null --noproxy '*' "http://127.0.0.1:$port/.well-known/openid-configuration"; then
             printf -v "$var" '%s' "$port"
             return 0
         fi

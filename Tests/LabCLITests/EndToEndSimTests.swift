@@ -144,6 +144,12 @@ import Testing
         let badFail = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--fail", "teapot"], environment: env(home))
         #expect(badFail.status != 0)
         #expect(badFail.stderr.contains("--fail"))
+        for bad in [":", "", "410:x", "410:2:1"] {
+            let odd = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--fail", bad], environment: env(home))
+            #expect(odd.status == 1, "--fail '\(bad)' must be refused, not crash: \(odd.stderr)")
+        }
+        let forever = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--token-lifetime", "inf"], environment: env(home))
+        #expect(forever.status == 1 && forever.stderr.contains("--token-lifetime"))
         let badAs = try LabBinary.run(["imds", "serve", "--scenario", "fix-missing-header", "--as", "nobody"], environment: env(home))
         #expect(badAs.status != 0)
     }

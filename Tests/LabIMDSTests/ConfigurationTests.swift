@@ -18,6 +18,8 @@ import Testing
         #expect(EmulatorConfiguration(world: world).exposureWarning == nil)
         #expect(EmulatorConfiguration(host: "::1", world: world).exposureWarning == nil)
         #expect(EmulatorConfiguration(host: "0.0.0.0", world: world).exposureWarning != nil)
+        #expect(EmulatorConfiguration(host: "127.example.com", world: world).exposureWarning != nil)
+        #expect(EmulatorConfiguration(host: "127.0.0.2", world: world).exposureWarning == nil)
     }
 
     @Test func envLinesMatchTheServedComputesEndpoint() throws {

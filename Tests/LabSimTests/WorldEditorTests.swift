@@ -159,4 +159,48 @@ import LabKit
         #expect(again.run == nil)
         #expect(simulator.runs.count == 1)
     }
+
+    @Test func heldTokensBelongToOneIdentity() throws {
+        let simulator = try SimFixtures.simulator("identities: [{name: uid}]\ncompute: [{name: web, kind: app-service, system-identity: true, user-identities: [uid]}]\ntargets: [{name: kv, kind: key-vault}]")
+        try SimFixtures.run(simulator, ["grant Key Vault Secrets User to uid on kv", "token web kv --identity uid", "token web kv", "call kv --from web"])
+        guard case .call(let call, _)? = simulator.runs.last else { Issue.record("no call"); return }
+        #expect(call.status == 403, "the default (system-assigned) identity asked second must not reuse uid's token")
+    }
+
+    @Test func aRecreatedAppHoldsNoOldToken() throws {
+        let simulator = try SimFixtures.simulator("compute: [{name: web, kind: vm, system-identity: true}]\ntargets: [{name: kv, kind: key-vault}]")
+        try SimFixtures.run(simulator, ["grant Key Vault Secrets User to web on kv", "token web kv", "delete web", "create vm web --system-identity"])
+        #expect(throws: SimError.self) { try SimFixtures.run(simulator, ["call kv --from web"]) }
+        try SimFixtures.run(simulator, ["token web kv", "call kv --from web"])
+        guard case .call(let call, _)? = simulator.runs.last else { Issue.record("no call"); return }
+        #expect(call.status == 403)
+        #expect(call.rule == "lifecycle-orphans")
+    }
+
+    @Test func appServiceTokensExpireWhenTheyReallyDo() throws {
+        let simulator = try SimFixtures.simulator("compute: [{name: app, kind: app-service, system-identity: true}]\ntargets: [{name: kv, kind: key-vault}]")
+        let url = "http://127.0.0.1:41741/msi/token?api-version=2019-08-01&resource=https://vault.azure.net"
+        try SimFixtures.run(simulator, ["grant Key Vault Secrets User to app on kv", "http app GET '\(url)' -H 'X-IDENTITY-HEADER: lab-identity-header'",
+                                        "wait 50m", "http app GET '\(url)' -H 'X-IDENTITY-HEADER: lab-identity-header'", "wait 20m", "call kv"])
+        guard case .call(let call, _)? = simulator.runs.last else { Issue.record("no call"); return }
+        #expect(call.status == 401, "the cached token was issued 70 minutes ago")
+        try SimFixtures.run(simulator, ["token app kv", "call kv"])
+        guard case .call(let again, _)? = simulator.runs.last else { Issue.record("no call"); return }
+        #expect(again.status == 200, "the SDK must not hand out the expired token from its cache")
+    }
+
+    @Test func absurdDurationsAndReservedNamesAreRefused() throws {
+        for text in ["inf", "1e300", "-5m", "nan", "400d"] { #expect(SimCommand.parseDuration(text) == nil, "\(text)") }
+        #expect(SimCommand.parseDuration("90s") == 90)
+        try refused("compute: []", "create storage sub", mentions: ["reserved"])
+    }
+
+    @Test func aRunGoalCountsOnlyCallsMadeAsTheGoalsIdentity() throws {
+        let world = "identities: [{name: uid}]\ncompute: [{name: web, kind: vm, system-identity: true, user-identities: [uid]}]\ntargets: [{name: kv, kind: key-vault}]"
+        let simulator = try SimFixtures.simulator(world)
+        try SimFixtures.run(simulator, ["grant Key Vault Secrets User to uid on kv", "grant Key Vault Secrets User to web on kv", "token web kv --identity uid", "call kv"])
+        let goal = Goal(calls: [.init(from: "web", target: "kv", operation: .read, mustRun: true)])
+        let report = SimGrader(rulebook: try SimFixtures.rulebook).grade(GradingContext(world: simulator.world, runs: simulator.runs, goal: goal))
+        #expect(report.goals.first?.met == false, "the goal's code uses the system-assigned identity; the call was made as uid")
+    }
 }

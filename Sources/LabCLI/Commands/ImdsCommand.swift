@@ -67,8 +67,8 @@ public struct EmulatorOptions: ParsableArguments {
         }
         var failures: FailureInjection?
         if let fail {
-            let parts = fail.split(separator: ":").map(String.init)
-            guard let status = Int(parts[0]), parts.count <= 2, let count = parts.count == 2 ? Int(parts[1]) : 3 else {
+            let parts = fail.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard let first = parts.first, let status = Int(first), parts.count <= 2, let count = parts.count == 2 ? Int(parts[1]) : 3 else {
                 throw LabCLIError.badLine("--fail is a status code, optionally :N, such as 410 or 500:2")
             }
             failures = try FailureInjection(status: status, count: count)
@@ -166,9 +166,7 @@ public struct ImdsStopCommand: SessionCommand {
     public func execute(in session: LabSession) throws {
         guard let host = session.emulatorHost else { throw LabCLIError.badLine("the emulator is not running ('imds start' starts it)") }
         let emulator = host.emulator
-        _ = try EmulatorHost.wait { await emulator.stop(); return true }
-        session.emulatorHost = nil
-        try? FileManager.default.removeItem(at: session.paths.stateDirectory.appendingPathComponent("imds.json"))
+        session.stopEmulator()
         let served = emulator.status.requests
         session.console.print("IMDS emulator stopped (\(served) request\(served == 1 ? "" : "s") served).")
     }

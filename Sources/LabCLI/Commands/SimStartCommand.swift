@@ -12,6 +12,7 @@ public struct SimStartCommand: SessionCommand {
 
     public func execute(in session: LabSession) throws {
         let scenario = try session.scenarios().scenario(id)
+        defer { session.stopEmulator() }
         let status = try SimulatorRunner(session: session, scenario: scenario).run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -17,6 +17,7 @@ public struct SimulatorCommand: SessionCommand {
     public init() {}
 
     public func execute(in session: LabSession) throws {
+        defer { session.stopEmulator() }
         let status = try SimulatorRunner(session: session, scenario: nil).run()
         if status != 0 { throw ExitCode(status) }
     }
