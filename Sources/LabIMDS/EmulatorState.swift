@@ -26,6 +26,8 @@ final class EmulatorState: @unchecked Sendable {
     private var failures: FailureInjection?
     private var log: LogRing<EmulatorLogRecord>
     private var counters = Counters()
+    /// Bumped when the world is replaced, so a request still signing for the old world cannot fill the new cache.
+    private var generation = 0
     private let onRecord: (@Sendable (EmulatorLogRecord) -> Void)?
 
     init(world: World, compute: ComputeResource, rateLimit: RateLimit?, failures: FailureInjection?, logCapacity: Int,
@@ -52,6 +54,7 @@ final class EmulatorState: @unchecked Sendable {
             self.world = world
             self.compute = compute
             caches.removeAll()
+            generation += 1
         }
     }
 
@@ -93,11 +96,11 @@ final class EmulatorState: @unchecked Sendable {
 
     /// Runs the token service on a copy of the cache, then keeps what it minted.
     func answer(_ request: SimHTTPRequest, endpoint: IdentityEndpointKind, service: TokenService, now: Date) -> TokenService.Exchange {
-        var (local, world, compute) = locked { (caches[endpoint] ?? TokenCache(), self.world, self.compute) }
+        var (local, world, compute, started) = locked { (caches[endpoint] ?? TokenCache(), self.world, self.compute, generation) }
         let exchange = service.answer(request, endpoint: endpoint, from: compute, in: world, now: now, cache: &local)
         locked {
             if exchange.fromCache { counters.cacheHits += 1 }
-            guard exchange.token != nil, !exchange.fromCache, let identity = exchange.identity,
+            guard started == generation, exchange.token != nil, !exchange.fromCache, let identity = exchange.identity,
                   let resource = request.parameter("resource"),
                   let entry = local.valid(principalID: identity.ids.principalID, resource: resource, at: now) else { return }
             counters.tokensIssued += 1
