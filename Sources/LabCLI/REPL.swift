@@ -125,19 +125,25 @@ public final class REPL {
             return .ok
         }
         var lines = ["Commands:"]
-        let width = (CommandTable.names + ["help [command]"]).map(\.count).max() ?? 10
-        let column = width + 14
         var entries: [(String, String)] = CommandTable.commands.map { type in
             let name = type.configuration.commandName ?? ""
             return (usageLine(for: type, name: name), type.configuration.abstract)
         }
         entries.append(("help [command]", "Show this list, or the details of one command."))
         entries.append(("exit, quit", "Leave the lab (Ctrl-D works too; Ctrl-C clears the line)."))
+        let column = min(entries.map(\.0.count).max() ?? 10, 28) + 2
         let wrapper = TextWrapper(style: session.style)
         for (usage, abstract) in entries {
-            // Abstracts wrap under themselves so the command column stays readable at any width.
-            lines += wrapper.wrap([StyledRun(abstract)], width: session.style.width,
-                                  firstPrefix: "  " + usage.rightPadded(to: column), prefix: String(repeating: " ", count: column + 2))
+            // Abstracts wrap under themselves so the command column stays readable at any width;
+            // a usage too long for the column gets the abstract on the next line.
+            if usage.count >= column {
+                lines.append("  " + usage)
+                lines += wrapper.wrap([StyledRun(abstract)], width: session.style.width,
+                                      firstPrefix: String(repeating: " ", count: column + 2), prefix: String(repeating: " ", count: column + 2))
+            } else {
+                lines += wrapper.wrap([StyledRun(abstract)], width: session.style.width,
+                                      firstPrefix: "  " + usage.rightPadded(to: column), prefix: String(repeating: " ", count: column + 2))
+            }
         }
         lines.append("")
         lines.append("Tab completes commands and lesson ids. Every command also runs from the shell: lab <command>.")
@@ -152,7 +158,7 @@ public final class REPL {
         case "lint": return "lint [paths]"
         case "quiz": return "quiz <id> [--exam]"
         case "inspect": return "inspect [token]"
-        case "glossary": return "glossary [claim]"
+        case "glossary": return "glossary [term]"
         case "progress": return "progress [export|reset]"
         case "sim": return "sim [list|start <id>|grade|rules]"
         case "imds": return "imds [start|stop|status|serve|env]"

@@ -7,7 +7,7 @@ import LabTokens
 
 /// `lint [paths]`: checks content like a compiler, `file:line:col: error: message`, exit 1 on errors.
 public struct LintCommand: SessionCommand {
-    public static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check lessons and quizzes for problems, like a compiler.",
+    public static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check lessons, quizzes, scenarios, the rulebook and the glossary, like a compiler.",
         discussion: """
         With no paths, checks Lessons/, Quizzes/ and the simulator's Lessons/labs/ (scenarios and rulebook), and that
         every "try it" block in a lesson names samples, scenarios, quizzes, questions and lessons that exist. A file is checked together with the folder it is in, so lesson
