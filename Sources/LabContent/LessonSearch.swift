@@ -23,7 +23,7 @@ public struct LessonSearch: Sendable {
             guard let lesson = entry.lesson, !entry.isBroken else { continue }
             let headings = Self.headings(in: lesson.document.blocks)
             var inFence = false
-            for (index, raw) in lesson.body.components(separatedBy: "\n").enumerated() {
+            for (index, raw) in lesson.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = raw.trimmed
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
                 let lower = raw.lowercased()
