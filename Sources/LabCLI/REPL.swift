@@ -70,6 +70,13 @@ public final class REPL {
             let suggestion = Suggestion.nearest(to: first, in: CommandTable.names + CommandTable.replWords)
             return fail(LabCLIError.unknownCommand(first, suggestion: suggestion).localizedDescription)
         }
+        if let error = Self.runCommand(words, in: session) { return fail(error) }
+        return .ok
+    }
+
+    /// Parses and runs one lab command in this session (the REPL's lines and the simulator's `imds ...`);
+    /// `--help` output is printed; a failure comes back as the message to show, so a typo never ends the session.
+    static func runCommand(_ words: [String], in session: LabSession) -> String? {
         let parsed: ParsableCommand
         do {
             parsed = try LabCommand.parseAsRoot(words)
@@ -77,16 +84,16 @@ public final class REPL {
             let message = LabCommand.fullMessage(for: error)
             if LabCommand.exitCode(for: error) == .success {
                 session.console.print(message)
-                return .ok
+                return nil
             }
-            return fail(message.replacingOccurrences(of: "Error: ", with: ""))
+            return message.replacingOccurrences(of: "Error: ", with: "")
         }
-        guard let command = parsed as? SessionCommand else { return .ok }
+        guard let command = parsed as? SessionCommand else { return nil }
         do {
             try command.execute(in: session)
-            return .ok
+            return nil
         } catch {
-            return fail(error.localizedDescription)
+            return error.localizedDescription
         }
     }
 

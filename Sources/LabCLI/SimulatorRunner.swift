@@ -97,16 +97,8 @@ final class SimulatorRunner {
         }
         if words.first?.lowercased() == "imds" {
             // The emulator's commands work here too; it serves this simulator's world.
-            do {
-                guard let command = try LabCommand.parseAsRoot(words) as? SessionCommand else { return true }
-                try command.execute(in: session)
-                return true
-            } catch {
-                let message = LabCommand.exitCode(for: error) == .success ? LabCommand.fullMessage(for: error) : nil
-                if let message { console.print(message); return true }
-                fail(LabCommand.fullMessage(for: error).replacingOccurrences(of: "Error: ", with: ""))
-                return false
-            }
+            if let error = REPL.runCommand(words, in: session) { fail(error); return false }
+            return true
         }
         do {
             let command = try SimCommand.parse(words)
