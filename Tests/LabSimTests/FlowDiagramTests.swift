@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabTestSupport
 import LabContent
 import LabKit
 @testable import LabSim
@@ -11,12 +12,7 @@ import LabTerminal
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     static func check(_ lines: [String], golden name: String) throws {
-        let text = lines.joined(separator: "\n") + "\n"
-        let url = goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["LAB_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        let (text, expected) = try Golden.compare(lines, name: name, folder: goldenFolder)
         #expect(text == expected, "flow differs from \(name); regenerate with LAB_UPDATE_GOLDEN=1 and review the diff")
     }
 

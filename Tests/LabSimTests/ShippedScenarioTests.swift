@@ -91,15 +91,6 @@ import LabTestSupport
         ("---\nid: x\ntitle: X\nworld: {}\nsurprise: 1\n---\n", 5, "unknown key 'surprise'"),
     ])
     func malformedScenariosNameTheLine(text: String, line: Int, words: String) {
-        do {
-            _ = try Scenario.parse(text, file: "<test>")
-            Issue.record("accepted")
-        } catch let error as SimError {
-            guard case .invalidFile(_, let reported, let message) = error else { Issue.record("\(error)"); return }
-            #expect(reported == line, "\(message)")
-            #expect(message.contains(words), "\(message)")
-        } catch {
-            Issue.record("\(error)")
-        }
+        SimFixtures.expectInvalidFile(line: line, words: words) { _ = try Scenario.parse(text, file: "<test>") }
     }
 }

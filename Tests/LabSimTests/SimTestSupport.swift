@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import LabKit
 import LabSim
 import LabTokens
@@ -24,6 +25,21 @@ enum SimFixtures {
     @discardableResult
     static func run(_ simulator: Simulator, _ lines: [String]) throws -> [Simulator.Reply] {
         try lines.map { try simulator.run(SimCommand.parse(try CommandLineTokenizer.split($0))) }
+    }
+
+    /// `body` must refuse the file with `SimError.invalidFile` at `line`, the message containing `words`.
+    static func expectInvalidFile(line: Int, words: String, file: String? = nil, _ body: () throws -> Void) {
+        do {
+            try body()
+            Issue.record("accepted")
+        } catch let error as SimError {
+            guard case .invalidFile(let reported, let at, let message) = error else { Issue.record("\(error)"); return }
+            if let file { #expect(reported == file) }
+            #expect(at == line, "\(message)")
+            #expect(message.contains(words), "\(message)")
+        } catch {
+            Issue.record("\(error)")
+        }
     }
 
     static var rulebook: Rulebook {

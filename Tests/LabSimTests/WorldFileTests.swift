@@ -26,16 +26,6 @@ import Testing
         ("groups: [rg-a]\ncompute:\n  - name: a\n    kind: vm\n    group: rg-b\n", 5, "rg-b"),
     ])
     func malformedFilesNameTheLine(text: String, line: Int, words: String) {
-        do {
-            _ = try WorldFile.decode(text, file: "w.yaml")
-            Issue.record("accepted: \(text)")
-        } catch let error as SimError {
-            guard case .invalidFile(let file, let reported, let message) = error else { Issue.record("\(error)"); return }
-            #expect(file == "w.yaml")
-            #expect(reported == line, "\(message)")
-            #expect(message.contains(words), "\(message)")
-        } catch {
-            Issue.record("\(error)")
-        }
+        SimFixtures.expectInvalidFile(line: line, words: words, file: "w.yaml") { _ = try WorldFile.decode(text, file: "w.yaml") }
     }
 }

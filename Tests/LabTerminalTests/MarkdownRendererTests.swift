@@ -2,6 +2,7 @@ import Foundation
 import LabContent
 import LabKit
 import Testing
+import LabTestSupport
 @testable import LabTerminal
 
 /// Golden files: the rendered showcase at a fixed width, in colour, without colour and in plain mode.
@@ -15,12 +16,7 @@ import Testing
     }
 
     static func check(_ lines: [String], golden name: String) throws {
-        let text = lines.joined(separator: "\n") + "\n"
-        let url = goldenFolder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["LAB_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
+        let (text, expected) = try Golden.compare(lines, name: name, folder: goldenFolder)
         #expect(text == expected, "rendering differs from \(name); regenerate with LAB_UPDATE_GOLDEN=1 and review the diff")
     }
 
