@@ -130,7 +130,10 @@ public final class LabSession {
 
     /// Which lessons are unlocked for this learner now.
     public func gate() throws -> LessonGate {
-        let quizzes = try quizzes()
+        // Only check quizzes decide locks; the whole bank is parsed only if something else already needed it.
+        let quizzes = try cachedQuizzes ?? QuizLibrary.load(folder: contentRoot().appendingPathComponent("Quizzes"),
+                                                            displayPrefix: Self.displayPath(contentRoot().appendingPathComponent("Quizzes")),
+                                                            lessonIDs: try lessonIDs(), checksOnly: true)
         var checks: [String: LessonGate.Check] = [:]
         for quiz in quizzes.entries.filter({ !$0.isBroken }).compactMap(\.quiz) {
             if let lesson = quiz.lesson { checks[lesson] = LessonGate.Check(quizID: quiz.id, pass: quiz.pass) }

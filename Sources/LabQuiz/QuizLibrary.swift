@@ -17,7 +17,9 @@ public struct QuizLibrary: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// Loads `folder/*.md` (not README.md) against `folder/objectives.yml` and the given lesson ids.
-    public static func load(folder: URL, displayPrefix: String, lessonIDs: Set<String>) -> QuizLibrary {
+    /// `checksOnly` parses just the quizzes whose front matter names a `lesson` (what the lesson gate needs),
+    /// so opening a lesson does not parse the whole exam bank.
+    public static func load(folder: URL, displayPrefix: String, lessonIDs: Set<String>, checksOnly: Bool = false) -> QuizLibrary {
         var diagnostics: [Diagnostic] = []
         let objectivesFile = folder.appendingPathComponent("objectives.yml")
         var objectives: [String: [String: String]] = [:]
@@ -47,6 +49,7 @@ public struct QuizLibrary: Sendable {
                 entries.append(Entry(id: id, file: display, quiz: nil, diagnostics: [Diagnostic(file: display, line: 1, message: "cannot read the file as UTF-8")]))
                 continue
             }
+            if checksOnly, !Self.namesALesson(source, file: display) { continue }
             let result = parser.parse(source: source, file: display, expectedID: id)
             entries.append(Entry(id: id, file: display, quiz: result.quiz, diagnostics: result.diagnostics))
         }
@@ -54,6 +57,13 @@ public struct QuizLibrary: Sendable {
     }
 
     public func entry(id: String) -> Entry? { entries.first { $0.id == id } }
+
+    /// Whether the front matter has a `lesson` key; a file whose front matter does not parse is kept (parsed in full).
+    static func namesALesson(_ source: String, file: String) -> Bool {
+        guard let split = try? FrontMatter.split(source, file: file), let yaml = split.yaml else { return true }
+        guard let front = try? FrontMatter.parse(yaml, firstLine: split.yamlFirstLine, file: file) else { return true }
+        return front.fields["lesson"] != nil
+    }
 
     /// The check quiz of a lesson, if one exists.
     public func checkQuiz(for lessonID: String) -> Quiz? {

@@ -12,6 +12,17 @@ import Testing
         return QuizLibrary.load(folder: root.appendingPathComponent("Quizzes"), displayPrefix: "Quizzes", lessonIDs: Set(plan.ids))
     }
 
+    @Test func theGateParsesOnlyTheCheckQuizzesAndTheyMatchTheFullLoad() throws {
+        let plan = try CoursePlan.load(from: Self.root.appendingPathComponent("Lessons/course.yml"), displayPath: "course.yml")
+        let folder = Self.root.appendingPathComponent("Quizzes")
+        let checks = QuizLibrary.load(folder: folder, displayPrefix: "Quizzes", lessonIDs: Set(plan.ids), checksOnly: true)
+        let all = QuizLibrary.load(folder: folder, displayPrefix: "Quizzes", lessonIDs: Set(plan.ids))
+        #expect(checks.entry(id: "az204") == nil, "the exam bank names no lesson and is not parsed for the gate")
+        let expected = all.entries.compactMap(\.quiz).filter { $0.lesson != nil }.map { "\($0.id) \($0.lesson!) \($0.pass)" }
+        #expect(checks.entries.compactMap(\.quiz).map { "\($0.id) \($0.lesson!) \($0.pass)" } == expected)
+        #expect(expected.count == plan.ids.count, "every lesson has a check quiz")
+    }
+
     @Test func everyShippedQuizLintsClean() throws {
         let library = try Self.library()
         #expect(library.diagnostics.isEmpty, "\(library.diagnostics.map(\.description).joined(separator: "\n"))")
